@@ -1,0 +1,45 @@
+package ae.rta.cctv.common.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Guards {@code /internal/**}: only a caller with a valid {@link ServiceCredentials} token gets through. */
+public class InternalCallFilter extends OncePerRequestFilter {
+
+    public static final String CALLER_ATTRIBUTE = "cctv.callerService";
+    private final ServiceCredentials credentials;
+
+    public InternalCallFilter(ServiceCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/internal/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<String> caller = header != null && header.startsWith("Bearer ")
+                ? credentials.verify(header.substring(7).trim())
+                : Optional.empty();
+        if (caller.isEmpty()) {
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"Internal endpoints need a service credential.\"}");
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+}

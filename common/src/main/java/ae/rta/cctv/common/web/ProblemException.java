@@ -1,0 +1,55 @@
+package ae.rta.cctv.common.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An error that the caller caused or must know about, rendered as RFC 9457 problem+json by {@link ProblemHandler}.
+ * Throw it from controllers and use cases; never for bugs, which surface as a generic 500.
+ */
+public class ProblemException extends ErrorResponseException {
+
+    public ProblemException(HttpStatusCode status, String title, String detail) {
+        this(status, title, detail, Map.of());
+    }
+
+    public ProblemException(HttpStatusCode status, String title, String detail, Map<String, ?> properties) {
+        super(status, problem(status, title, detail, properties), null);
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String title, String detail, Map<String, ?> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "Bad Request", detail);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "Not Found", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail);
+    }
+}
