@@ -1,0 +1,154 @@
+package ae.rta.cctv.testsupport;
+
+import ae.rta.cctv.embedded.FreePorts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake camera for tests: GStreamer's RTSP server (Debian packages, installed by {@code ./cctv test}) streaming an
+ * H.264 test pattern at 640x360, 25 fps, on loopback. Tests start it, stop it, kill it to simulate a camera dropping,
+ * and start it again on the same port.
+ */
+public final class RtspTestCamera implements AutoCloseable {
+
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private final int port;
+    private final String path;
+    private final int gopFrames;
+    private Process process;
+
+    private RtspTestCamera(int port, String path, int gopFrames) {
+        this.port = port;
+        this.path = path;
+        this.gopFrames = gopFrames;
+    }
+
+    /** Starts a camera with a keyframe every second on a free port. */
+    public static RtspTestCamera start() {
+        return start(FreePorts.pick(), "/cam", 25);
+    }
+
+    public static RtspTestCamera start(int port, String path, int gopFrames) {
+        RtspTestCamera camera = new RtspTestCamera(port, path, gopFrames);
+        camera.restart();
+        return camera;
+    }
+
+    public String url() {
+        return "rtsp://127.0.0.1:" + port + path;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the camera process (again), waiting until it answers RTSP. */
+    public synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            Path script = Files.createTempFile("rtsp_camera", ".py");
+            try (InputStream in = RtspTestCamera.class.getResourceAsStream("rtsp_camera.py")) {
+                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            }
+            script.toFile().deleteOnExit();
+            process = new ProcessBuilder(PYTHON.toString(), script.toString(), Integer.toString(port), path,
+                    Integer.toString(gopFrames))
+                    .redirectErrorStream(true)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String first = CompletableFuture.supplyAsync(() -> readLine(out)).get(20, TimeUnit.SECONDS);
+            if (!"READY".equals(first)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the RTSP test camera did not start: " + first
+                        + " (run the tests through ./cctv test, which installs GStreamer)");
+            }
+            Thread drain = new Thread(() -> drain(out), "rtsp-camera-" + port);
+            drain.setDaemon(true);
+            drain.start();
+            awaitAnswer(Duration.ofSeconds(10));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the RTSP test camera did not start", e);
+        }
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // discard GStreamer's chatter so the pipe never fills
+            }
+        } catch (IOException ignored) {
+            // process ended
+        }
+    }
+
+    /** Waits (polling with a deadline) until the server answers an RTSP OPTIONS request. */
+    private void awaitAnswer(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(2000);
+                socket.getOutputStream().write(("OPTIONS " + url() + " RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                if (status != null && status.startsWith("RTSP/1.0 200")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the RTSP test camera did not answer within " + timeout);
+    }
+
+    /** Stops the camera as a crash or cable cut would: SIGKILL, no RTSP teardown. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+    }
+
+    /** Stops the camera politely (SIGTERM). */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            if (!process.onExit().completeOnTimeout(null, 5, TimeUnit.SECONDS).thenApply(p -> p != null).join()) {
+                process.destroyForcibly().onExit().join();
+            }
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/python3
+"""An RTSP test camera: GStreamer's RTSP server streaming an H.264 test pattern on 127.0.0.1.
+
+Usage: rtsp_camera.py PORT PATH [GOP_FRAMES] [BITRATE_KBPS]
+Prints READY once it listens. Stops on SIGTERM; SIGKILL simulates a camera dropping.
+"""
+import signal
+import sys
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+
+def main():
+    port, path = sys.argv[1], sys.argv[2]
+    gop = int(sys.argv[3]) if len(sys.argv) > 3 else 25
+    bitrate = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
+    Gst.init(None)
+    server = GstRtspServer.RTSPServer()
+    server.set_address("127.0.0.1")
+    server.set_service(port)
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(
+        "( videotestsrc is-live=true pattern=ball "
+        "! video/x-raw,width=640,height=360,framerate=25/1 "
+        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop} bitrate={bitrate} "
+        "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
+    )
+    factory.set_shared(True)
+    server.get_mount_points().add_factory(path, factory)
+    if server.attach(None) == 0:
+        print("FAILED to bind", flush=True)
+        sys.exit(1)
+    loop = GLib.MainLoop()
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, loop.quit)
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, loop.quit)
+    print("READY", flush=True)
+    loop.run()
+
+
+if __name__ == "__main__":
+    main()
