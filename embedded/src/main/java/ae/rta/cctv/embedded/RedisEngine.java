@@ -64,6 +64,18 @@ public final class RedisEngine implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Redis did not stop", e);
             }
+            awaitPortFree();
+        }
+    }
+
+    /* The process may outlive stop() by a few milliseconds; callers expect the port closed when it returns. */
+    private void awaitPortFree() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!FreePorts.isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Redis still holds port " + port + " after stopping");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
         }
     }
 
