@@ -133,8 +133,7 @@ public final class CctvLauncher implements AutoCloseable {
         }
         out.append("\n  data:           ").append(settings.dataDir()).append('\n');
         if (settings.demo()) {
-            out.append("  demo logins:    admin, police.operator, metro.viewer, auditor  (password: ")
-                    .append(settings.env().getOrDefault("CCTV_DEMO_PASSWORD", "demo-password")).append(")\n");
+            out.append("  demo mode:      agencies DUBAI_POLICE, METRO, TAXI with 12 simulated cameras\n");
         }
         out.append("  stop:           Ctrl-C\n");
         System.out.println(out);
