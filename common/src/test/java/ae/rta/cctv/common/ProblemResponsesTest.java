@@ -2,6 +2,7 @@ package ae.rta.cctv.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ae.rta.cctv.common.security.InternalCallFilter;
 import ae.rta.cctv.common.security.ServiceCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,27 @@ final class ProblemResponsesTest {
             @GetMapping("/internal/ping")
             Map<String, String> ping() {
                 return Map.of("pong", "yes");
+            }
+
+            private final ae.rta.cctv.common.client.ServiceClients clients;
+            private final org.springframework.core.env.Environment environment;
+
+            Routes(ae.rta.cctv.common.client.ServiceClients clients, org.springframework.core.env.Environment environment) {
+                this.clients = clients;
+                this.environment = environment;
+            }
+
+            /** Calls this same service's internal route, as one service calls another. */
+            @GetMapping("/relay")
+            String relay() {
+                return clients.forBaseUrl("http://127.0.0.1:" + environment.getProperty("local.server.port"),
+                        java.time.Duration.ofSeconds(5)).get().uri("/internal/whoami").retrieve().body(String.class);
+            }
+
+            @GetMapping("/internal/whoami")
+            Map<String, String> whoami(jakarta.servlet.http.HttpServletRequest request) {
+                return Map.of("caller", String.valueOf(request.getAttribute(InternalCallFilter.CALLER_ATTRIBUTE)),
+                        "requestId", String.valueOf(request.getHeader("X-Request-Id")));
             }
 
             @GetMapping("/boom")
@@ -121,6 +143,13 @@ final class ProblemResponsesTest {
                 .firstValue("X-Request-Id")).hasValue("abc-123-def-456");
         assertThat(send("GET", "/no/such/route", null, "X-Request-Id", "<script>alert(1)</script>").headers()
                 .firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
+    @Test
+    void aCallToAnotherServiceCarriesTheCredentialAndTheRequestId() throws Exception {
+        HttpResponse<String> relayed = send("GET", "/relay", null, "X-Request-Id", "follow-me-0001");
+        assertThat(relayed.statusCode()).isEqualTo(200);
+        assertThat(relayed.body()).contains("\"caller\":\"test\"").contains("\"requestId\":\"follow-me-0001\"");
     }
 
     @Test

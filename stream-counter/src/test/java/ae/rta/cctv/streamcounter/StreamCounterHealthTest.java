@@ -1,9 +1,11 @@
 package ae.rta.cctv.streamcounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,5 +32,19 @@ final class StreamCounterHealthTest {
         assertThat(http.get("/health").body()).contains("\"status\":\"UP\"");
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
+    }
+
+    @Test
+    void healthNamesRedisWhileItIsDownAndRecoversWithoutRestart() {
+        ServiceHttp http = new ServiceHttp(port);
+        TestEngines.redis().stop();
+        try {
+            ServiceHttp.Response down = http.get("/health");
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.body()).contains("\"redis\":{\"status\":\"DOWN\"").contains("\"db\":{\"status\":\"UP\"");
+        } finally {
+            TestEngines.redis().start();
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health").status()).isEqualTo(200));
     }
 }
