@@ -3,6 +3,7 @@ package ae.rta.cctv.streamcounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ae.rta.cctv.testsupport.ServiceChecks;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
 import java.time.Duration;
@@ -27,11 +28,7 @@ final class StreamCounterHealthTest {
 
     @Test
     void healthIsUpAndMetricsAreExposed() {
-        ServiceHttp http = new ServiceHttp(port);
-        assertThat(http.get("/health").status()).isEqualTo(200);
-        assertThat(http.get("/health").body()).contains("\"status\":\"UP\"");
-        String metrics = http.get("/metrics").body();
-        assertThat(metrics).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
+        ServiceChecks.assertHealthyAndMeasured(port);
     }
 
     @Test

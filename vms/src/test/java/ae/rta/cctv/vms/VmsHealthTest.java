@@ -1,8 +1,6 @@
 package ae.rta.cctv.vms;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import ae.rta.cctv.testsupport.ServiceHttp;
+import ae.rta.cctv.testsupport.ServiceChecks;
 import ae.rta.cctv.testsupport.TestEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,10 +22,6 @@ final class VmsHealthTest {
 
     @Test
     void healthIsUpAndMetricsAreExposed() {
-        ServiceHttp http = new ServiceHttp(port);
-        assertThat(http.get("/health").status()).isEqualTo(200);
-        assertThat(http.get("/health").body()).contains("\"status\":\"UP\"");
-        String metrics = http.get("/metrics").body();
-        assertThat(metrics).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
+        ServiceChecks.assertHealthyAndMeasured(port);
     }
 }
