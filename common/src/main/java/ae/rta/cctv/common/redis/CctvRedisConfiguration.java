@@ -1,5 +1,6 @@
 package ae.rta.cctv.common.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
@@ -20,7 +21,13 @@ public class CctvRedisConfiguration {
     RedisClient redisClient(@Value("${cctv.redis.url}") String url) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(Duration.ofSeconds(2));
-        return RedisClient.create(uri);
+        RedisClient client = RedisClient.create(uri);
+        // While Redis is unreachable, commands fail at once instead of queueing: callers fail closed, fast.
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        return client;
     }
 
     @Bean(destroyMethod = "close")

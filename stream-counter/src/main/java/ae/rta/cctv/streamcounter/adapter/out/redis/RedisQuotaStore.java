@@ -1,0 +1,153 @@
+package ae.rta.cctv.streamcounter.adapter.out.redis;
+
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.redis.RedisConnector;
+import ae.rta.cctv.streamcounter.application.port.out.QuotaStore;
+import ae.rta.cctv.streamcounter.domain.LimitScope;
+import ae.rta.cctv.streamcounter.domain.Limits;
+import ae.rta.cctv.streamcounter.domain.ReservationId;
+import ae.rta.cctv.streamcounter.domain.ReserveResult;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Counts reservations in Valkey/Redis with one Lua script per operation. Every key carries the hash tag
+ * {@value #TAG}, so the scripts run unchanged on a Redis cluster (all quota keys share one slot: one script
+ * must see an agency's, a camera's and the global count together).
+ */
+public final class RedisQuotaStore implements QuotaStore {
+
+    static final String TAG = "{cctv-quota}";
+
+    private final RedisConnector redis;
+    private final Script reserve = new Script("reserve.lua", ScriptOutputType.MULTI);
+    private final Script heartbeat = new Script("heartbeat.lua", ScriptOutputType.INTEGER);
+    private final Script release = new Script("release.lua", ScriptOutputType.INTEGER);
+    private final Script active = new Script("active.lua", ScriptOutputType.MULTI);
+
+    public RedisQuotaStore(RedisConnector redis) {
+        this.redis = redis;
+    }
+
+    static String agencyKey(AgencyCode agency) {
+        return TAG + ":agency:" + agency.value();
+    }
+
+    static String cameraKey(CameraId camera) {
+        return TAG + ":camera:" + camera;
+    }
+
+    static String globalKey() {
+        return TAG + ":all";
+    }
+
+    private static String[] keysOf(ReservationId id) {
+        return new String[] {agencyKey(id.agency()), cameraKey(id.camera()), globalKey()};
+    }
+
+    @Override
+    public ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, Limits limits, Instant now,
+            Duration ttl) {
+        if (requestId == null || requestId.isEmpty() || requestId.length() > 128) {
+            throw new IllegalArgumentException("requestId must be 1 to 128 characters");
+        }
+        ReservationId id = ReservationId.newFor(agency, camera);
+        long nowMs = now.toEpochMilli();
+        List<Object> reply = reserve.run(
+                new String[] {agencyKey(agency), cameraKey(camera), globalKey(), TAG + ":request:" + agency + ":" + requestId},
+                Long.toString(nowMs), Long.toString(nowMs + ttl.toMillis()), Integer.toString(limits.agency()),
+                Integer.toString(limits.camera()), Integer.toString(limits.global().orElse(-1)), id.toString());
+        if (((Long) reply.get(0)) == 1L) {
+            return new ReserveResult.Granted(ReservationId.parse((String) reply.get(1)),
+                    Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))));
+        }
+        return new ReserveResult.Rejected(LimitScope.valueOf((String) reply.get(1)), ((Long) reply.get(2)).intValue(),
+                ((Long) reply.get(3)).intValue());
+    }
+
+    @Override
+    public Optional<Instant> heartbeat(ReservationId id, Instant now, Duration ttl) {
+        Instant expires = now.plus(ttl);
+        Long extended = heartbeat.run(keysOf(id), Long.toString(now.toEpochMilli()),
+                Long.toString(expires.toEpochMilli()), id.toString());
+        return extended == 1L ? Optional.of(expires) : Optional.empty();
+    }
+
+    @Override
+    public boolean release(ReservationId id, Instant now) {
+        Long released = release.run(keysOf(id), Long.toString(now.toEpochMilli()), id.toString());
+        return released == 1L;
+    }
+
+    @Override
+    public Map<AgencyCode, Integer> active(Iterable<AgencyCode> agencies, Instant now) {
+        List<AgencyCode> asked = new ArrayList<>();
+        agencies.forEach(asked::add);
+        Map<AgencyCode, Integer> counts = new LinkedHashMap<>();
+        if (asked.isEmpty()) {
+            return counts;
+        }
+        List<Long> reply = active.run(asked.stream().map(RedisQuotaStore::agencyKey).toArray(String[]::new),
+                Long.toString(now.toEpochMilli()));
+        for (int i = 0; i < asked.size(); i++) {
+            counts.put(asked.get(i), reply.get(i).intValue());
+        }
+        return counts;
+    }
+
+    /*
+     * Scripts run by SHA; after a Redis restart the script cache is empty, so a NOSCRIPT reply loads the script
+     * and runs it once more. Any failure to reach Redis surfaces as QuotaStoreUnavailableException: callers fail
+     * closed rather than guess a count.
+     */
+    private final class Script {
+        private final String source;
+        private final ScriptOutputType output;
+        private volatile String sha;
+
+        Script(String resource, ScriptOutputType output) {
+            this.output = output;
+            try (InputStream in = RedisQuotaStore.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing script " + resource);
+                }
+                this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T run(String[] keys, String... args) {
+            try {
+                RedisCommands<String, String> commands = redis.connection().sync();
+                String current = sha;
+                if (current == null) {
+                    current = sha = commands.scriptLoad(source);
+                }
+                try {
+                    return (T) commands.evalsha(current, output, keys, args);
+                } catch (RedisNoScriptException e) {
+                    sha = commands.scriptLoad(source);
+                    return (T) commands.evalsha(sha, output, keys, args);
+                }
+            } catch (RedisException e) {
+                throw new QuotaStoreUnavailableException("Valkey/Redis did not answer: " + e.getMessage(), e);
+            }
+        }
+    }
+}
