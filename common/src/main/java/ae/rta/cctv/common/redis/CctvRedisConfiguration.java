@@ -1,9 +1,5 @@
 package ae.rta.cctv.common.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,22 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CctvRedisConfiguration {
 
-    @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(@Value("${cctv.redis.url}") String url) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(2));
-        RedisClient client = RedisClient.create(uri);
-        // While Redis is unreachable, commands fail at once instead of queueing: callers fail closed, fast.
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        return client;
-    }
-
     @Bean(destroyMethod = "close")
-    RedisConnector redisConnector(RedisClient client) {
-        return new RedisConnector(client);
+    RedisConnector redisConnector(@Value("${cctv.redis.url}") String url) {
+        return RedisConnector.create(url);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package ae.rta.cctv.common.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
 
 /**
  * Hands out one shared connection to Valkey/Redis, connecting on first use rather than at start-up, so a service
@@ -14,8 +17,23 @@ public final class RedisConnector implements AutoCloseable {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
 
-    public RedisConnector(RedisClient client) {
+    private RedisConnector(RedisClient client) {
         this.client = client;
+    }
+
+    /**
+     * A connector to {@code url} (e.g. {@code redis://host:6379}) that owns its client. While Redis is unreachable,
+     * commands fail at once instead of queueing, so callers fail closed, fast.
+     */
+    public static RedisConnector create(String url) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofSeconds(2));
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        return new RedisConnector(client);
     }
 
     /** @throws RedisConnectionException when Redis cannot be reached now */
@@ -37,5 +55,6 @@ public final class RedisConnector implements AutoCloseable {
         if (connection != null) {
             connection.close();
         }
+        client.shutdown();
     }
 }

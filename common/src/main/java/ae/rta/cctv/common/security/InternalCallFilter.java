@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import ae.rta.cctv.common.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Guards {@code /internal/**}: only a caller with a valid {@link ServiceCredentials} token gets through. */
@@ -33,10 +34,7 @@ public class InternalCallFilter extends OncePerRequestFilter {
                 ? credentials.verify(header.substring(7).trim())
                 : Optional.empty();
         if (caller.isEmpty()) {
-            response.setStatus(401);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"Internal endpoints need a service credential.\"}");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Internal endpoints need a service credential.");
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller.get());

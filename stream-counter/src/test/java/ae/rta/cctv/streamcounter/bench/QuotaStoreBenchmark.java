@@ -7,7 +7,6 @@ import ae.rta.cctv.embedded.RedisEngine;
 import ae.rta.cctv.streamcounter.adapter.out.redis.RedisQuotaStore;
 import ae.rta.cctv.streamcounter.domain.Limits;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
-import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,7 @@ public final class QuotaStoreBenchmark {
         int callers = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         try (RedisEngine redis = RedisEngine.start(null, 0)) {
-            RedisClient client = RedisClient.create(redis.url());
-            try (RedisConnector connector = new RedisConnector(client)) {
+            try (RedisConnector connector = RedisConnector.create(redis.url())) {
                 RedisQuotaStore store = new RedisQuotaStore(connector);
                 run(store, callers, 2);
                 Result result = run(store, callers, seconds);
@@ -40,8 +38,6 @@ public final class QuotaStoreBenchmark {
                         callers, seconds, opsPerSecond, opsPerSecond / 2);
                 System.out.printf("latency per operation: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                         result.percentile(50), result.percentile(99), result.percentile(99.9), result.percentile(100));
-            } finally {
-                client.shutdown();
             }
         }
     }

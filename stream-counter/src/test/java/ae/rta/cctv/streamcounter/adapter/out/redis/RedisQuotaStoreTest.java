@@ -13,8 +13,6 @@ import ae.rta.cctv.streamcounter.domain.Limits;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
 import ae.rta.cctv.streamcounter.domain.ReserveResult.Granted;
 import ae.rta.cctv.testsupport.TestEngines;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,23 +27,18 @@ import org.junit.jupiter.api.Test;
 
 final class RedisQuotaStoreTest extends QuotaStoreContract {
 
-    private static RedisClient client;
     private static RedisConnector connector;
     private static RedisQuotaStore store;
 
     @BeforeAll
     static void connect() {
-        client = RedisClient.create(TestEngines.redis().url());
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-        connector = new RedisConnector(client);
+        connector = RedisConnector.create(TestEngines.redis().url());
         store = new RedisQuotaStore(connector);
     }
 
     @AfterAll
     static void disconnect() {
         connector.close();
-        client.shutdown();
     }
 
     @Override
