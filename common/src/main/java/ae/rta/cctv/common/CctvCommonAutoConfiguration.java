@@ -7,6 +7,7 @@ import ae.rta.cctv.common.web.BodySizeLimitFilter;
 import ae.rta.cctv.common.web.ProblemErrorController;
 import ae.rta.cctv.common.web.ProblemHandler;
 import ae.rta.cctv.common.web.RequestIdFilter;
+import ae.rta.cctv.common.web.SecurityHeadersFilter;
 import ae.rta.cctv.common.web.WebSettings;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,14 @@ public class CctvCommonAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter(@Value("${spring.application.name}") String service) {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(service));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(WebSettings settings) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+                new SecurityHeadersFilter(settings.contentSecurityPolicy(), settings.noStore()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

@@ -19,8 +19,6 @@ import ae.rta.cctv.common.web.RequestIdFilter;
 import org.slf4j.MDC;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Runs the CCTV system: every service in this JVM, each as its own Spring application on its own port, with
@@ -106,10 +104,7 @@ public final class CctvLauncher implements AutoCloseable {
     private ConfigurableApplicationContext startService(ServiceSpec service, Map<String, Object> shared) {
         Map<String, Object> own = new HashMap<>(shared);
         own.put("server.port", Integer.toString(settings.port(service)));
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("cctv-launcher", own));
-        SpringApplicationBuilder builder = CctvApplication.builder(service.application(), service.name())
-                .environment(environment)
+        SpringApplicationBuilder builder = CctvApplication.builder(service.application(), service.name(), own)
                 .registerShutdownHook(false);
         MDC.put(RequestIdFilter.SERVICE_MDC_KEY, service.name());
         try {

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.RedisCodec;
 import java.time.Duration;
 
 /**
@@ -48,6 +49,15 @@ public final class RedisConnector implements AutoCloseable {
             }
             return connection;
         }
+    }
+
+    /**
+     * A new connection of its own with {@code codec} (for libraries that need byte values); the caller closes it.
+     *
+     * @throws RedisConnectionException when Redis cannot be reached now
+     */
+    public <K, V> StatefulRedisConnection<K, V> connect(RedisCodec<K, V> codec) {
+        return client.connect(codec);
     }
 
     @Override

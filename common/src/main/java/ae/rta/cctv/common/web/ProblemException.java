@@ -1,6 +1,7 @@
 package ae.rta.cctv.common.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +48,15 @@ public class ProblemException extends ErrorResponseException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    /** A 429 whose {@code Retry-After} header and {@code retryAfterSeconds} property say when to come back. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds, Map<String, ?> properties) {
+        Map<String, Object> all = new LinkedHashMap<>(properties);
+        all.put("retryAfterSeconds", retryAfterSeconds);
+        ProblemException e = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", detail, all);
+        e.getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        return e;
     }
 
     public static ProblemException unavailable(String detail) {

@@ -33,7 +33,7 @@ class DashboardRoutes {
             "stream-counter", "api", "playback");
     /* Hop-by-hop headers (RFC 9110 7.6.1) and those the JDK client sets itself are not forwarded. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
+            "proxy-authorization", "te", "x-forwarded-for", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Environment environment;
@@ -99,7 +99,9 @@ class DashboardRoutes {
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase(RequestIdFilter.HEADER)) {
-                values.forEach(v -> response.addHeader(name, v));
+                // The upstream's value replaces this server's default (security headers are set on both).
+                response.setHeader(name, values.getFirst());
+                values.stream().skip(1).forEach(v -> response.addHeader(name, v));
             }
         });
         try (InputStream in = answer.body(); OutputStream sink = response.getOutputStream()) {

@@ -1,6 +1,7 @@
 package ae.rta.cctv.vms.adapter.in.web;
 
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
+import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.vms.domain.Camera;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,12 @@ class InternalCameraController {
     Map<String, Object> list() {
         List<Map<String, Object>> items = cameras.findAll().stream().map(InternalCameraController::view).toList();
         return Map.of("items", items, "total", items.size());
+    }
+
+    @GetMapping("/internal/agencies")
+    Map<String, Object> agencies() {
+        List<String> codes = cameras.findAgencyCodes().stream().map(AgencyCode::value).toList();
+        return Map.of("items", codes, "total", codes.size());
     }
 
     private static Map<String, Object> view(Camera c) {

@@ -38,6 +38,11 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
+    public List<AgencyCode> findAgencyCodes() {
+        return jdbc.sql("SELECT code FROM agency ORDER BY code").query((rs, n) -> new AgencyCode(rs.getString(1))).list();
+    }
+
+    @Override
     public List<Camera> findAll() {
         return jdbc.sql("SELECT id, name, name_ar, agency, source_type, ptz, status FROM camera ORDER BY agency, name")
                 .query((rs, n) -> new Camera(new CameraId(rs.getObject("id", UUID.class)), rs.getString("name"),

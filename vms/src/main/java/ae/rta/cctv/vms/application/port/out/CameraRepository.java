@@ -13,6 +13,9 @@ public interface CameraRepository {
     /** Adds the camera unless one with its id exists. */
     void addIfAbsent(Camera camera);
 
+    /** The code of every agency, in order. */
+    List<AgencyCode> findAgencyCodes();
+
     /** Every camera, ordered by agency then name; never null. */
     List<Camera> findAll();
 }

@@ -1,0 +1,172 @@
+package ae.rta.cctv.api;
+
+import ae.rta.cctv.api.adapter.out.oidc.OidcIdentityProvider;
+import ae.rta.cctv.api.adapter.out.redis.Bucket4jRateLimiter;
+import ae.rta.cctv.api.adapter.out.vms.VmsCameraDirectory;
+import ae.rta.cctv.api.application.AccessTokens;
+import ae.rta.cctv.api.application.AuditTrail;
+import ae.rta.cctv.api.application.BearerAuthenticator;
+import ae.rta.cctv.api.application.LoginThrottle;
+import ae.rta.cctv.api.application.Passwords;
+import ae.rta.cctv.api.application.SignInService;
+import ae.rta.cctv.api.application.SigningKeyring;
+import ae.rta.cctv.api.application.UserAdministration;
+import ae.rta.cctv.api.application.VisibleCameras;
+import ae.rta.cctv.api.application.port.out.AuditLog;
+import ae.rta.cctv.api.application.port.out.CameraDirectory;
+import ae.rta.cctv.api.application.port.out.ExternalIdentityProvider;
+import ae.rta.cctv.api.application.port.out.RateLimiter;
+import ae.rta.cctv.api.application.port.out.SessionStore;
+import ae.rta.cctv.api.application.port.out.SigningKeyStore;
+import ae.rta.cctv.api.application.port.out.UserRepository;
+import ae.rta.cctv.api.domain.Role;
+import ae.rta.cctv.common.client.ServiceClients;
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.redis.RedisConnector;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Wires the api service's use cases to their adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSettings.class)
+@EnableScheduling
+class ApiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
+
+    @Bean
+    AgencyCode authorityAgency(ApiSettings settings) {
+        return new AgencyCode(settings.authorityAgency());
+    }
+
+    @Bean
+    Passwords passwords(ApiSettings settings) {
+        return new Passwords(settings.argon2().memoryKib(), settings.argon2().iterations());
+    }
+
+    @Bean
+    SigningKeyring signingKeyring(SigningKeyStore store, Clock clock, ApiSettings settings,
+            @Value("${cctv.security.service-secret}") String secret) {
+        return new SigningKeyring(store, clock, settings.keyRotationInterval(), settings.accessTokenTtl(), secret);
+    }
+
+    @Bean
+    AccessTokens accessTokens(SigningKeyring keys, SessionStore sessions, ApiSettings settings, Clock clock) {
+        return new AccessTokens(keys, sessions, settings.issuer(), settings.accessTokenTtl(),
+                settings.sessionCheckInterval(), clock);
+    }
+
+    @Bean
+    BearerAuthenticator bearerAuthenticator(AccessTokens tokens, Optional<ExternalIdentityProvider> external) {
+        return new BearerAuthenticator(tokens, external);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "cctv.api.oidc.issuer")
+    ExternalIdentityProvider oidcIdentityProvider(ApiSettings settings, Clock clock) {
+        ApiSettings.Oidc oidc = settings.oidc();
+        if (!oidc.enabled() || oidc.jwksUri() == null) {
+            throw new IllegalStateException("cctv.api.oidc.issuer is set: cctv.api.oidc.jwks-uri must be set too");
+        }
+        return new OidcIdentityProvider(new OidcIdentityProvider.Settings(oidc.issuer(), oidc.jwksUri(), oidc.audience(),
+                oidc.usernameClaim(), oidc.roleClaim(), oidc.agencyClaim(), oidc.roleMapping()), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    Bucket4jRateLimiter rateLimiter(RedisConnector redis, MeterRegistry registry) {
+        return new Bucket4jRateLimiter(redis, registry);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(RateLimiter limiter, ApiSettings settings) {
+        return new LoginThrottle(limiter, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
+                settings.login().window());
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditLog log, Clock clock, AgencyCode authorityAgency) {
+        return new AuditTrail(log, clock, authorityAgency);
+    }
+
+    @Bean
+    SignInService signInService(UserRepository users, SessionStore sessions, AccessTokens tokens, Passwords passwords,
+            LoginThrottle throttle, AuditTrail audit, ApiSettings settings, Clock clock) {
+        return new SignInService(users, sessions, tokens, passwords, throttle, audit, settings.refreshTokenTtl(), clock);
+    }
+
+    @Bean
+    CameraDirectory cameraDirectory(ServiceClients clients, ApiSettings settings,
+            @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String vmsUrl) {
+        return new VmsCameraDirectory(clients.forBaseUrl(vmsUrl, Duration.ofSeconds(5)), settings.cameraRefresh(),
+                Duration.ofMinutes(5));
+    }
+
+    @Bean
+    VisibleCameras visibleCameras(CameraDirectory directory) {
+        return new VisibleCameras(directory);
+    }
+
+    @Bean
+    UserAdministration userAdministration(UserRepository users, SessionStore sessions, AccessTokens tokens,
+            Passwords passwords, AuditTrail audit, CameraDirectory directory, AgencyCode authorityAgency, Clock clock) {
+        return new UserAdministration(users, sessions, tokens, passwords, audit, directory, authorityAgency, clock);
+    }
+
+    /** Rotates the signing key when it is due, and makes the first one at start-up. */
+    @Bean
+    KeyRotation keyRotation(SigningKeyring keys) {
+        return new KeyRotation(keys);
+    }
+
+    static final class KeyRotation {
+        private final SigningKeyring keys;
+
+        KeyRotation(SigningKeyring keys) {
+            this.keys = keys;
+        }
+
+        @Scheduled(initialDelay = 0, fixedDelay = 60_000)
+        void rotateIfDue() {
+            try {
+                if (keys.rotateIfDue()) {
+                    log.info("access-token signing key rotated");
+                }
+            } catch (RuntimeException e) {
+                log.warn("signing-key rotation check failed; retried in a minute: {}", e.toString());
+            }
+        }
+    }
+
+    /** Demo mode only: the users of API.md, all with the demo password. Outside demo mode nobody is seeded. */
+    @Bean
+    @ConditionalOnProperty(name = "cctv.demo", havingValue = "true")
+    ApplicationRunner seedDemoUsers(UserAdministration users, AgencyCode authorityAgency,
+            @Value("${cctv.demo-password}") String password) {
+        return args -> {
+            record Demo(String username, String displayName, Role role, String agency) {
+            }
+            for (Demo d : new Demo[] {
+                    new Demo("admin", "Administrator", Role.ADMIN, authorityAgency.value()),
+                    new Demo("police.operator", "Police operator", Role.OPERATOR, "DUBAI_POLICE"),
+                    new Demo("metro.viewer", "Metro viewer", Role.VIEWER, "METRO"),
+                    new Demo("auditor", "Auditor", Role.AUDITOR, authorityAgency.value())}) {
+                if (users.ensure(new UserAdministration.NewUser(d.username(), d.displayName(), password, d.role(),
+                        new AgencyCode(d.agency())))) {
+                    log.info("demo user {} ({}, {}) created", d.username(), d.role(), d.agency());
+                }
+            }
+        };
+    }
+}

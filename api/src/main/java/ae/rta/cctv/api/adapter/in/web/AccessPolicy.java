@@ -1,0 +1,78 @@
+package ae.rta.cctv.api.adapter.in.web;
+
+import static ae.rta.cctv.api.domain.Role.ADMIN;
+import static ae.rta.cctv.api.domain.Role.AUDITOR;
+import static ae.rta.cctv.api.domain.Role.OPERATOR;
+import static ae.rta.cctv.api.domain.Role.VIEWER;
+
+import ae.rta.cctv.api.domain.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call which route: the one table of the public API's permissions (ARCHITECTURE.md, security model).
+ * {@link AccessInterceptor} enforces it on the matched route, and refuses any route missing from it, so a new
+ * controller method is closed until its line is added here. Agency scope is not decided here but where data is
+ * looked up ({@code VisibleCameras}): other agencies' data does not exist for the caller (404).
+ */
+final class AccessPolicy {
+
+    /** One route's rule. @param roles empty for a public route; ALL roles for any signed-in caller */
+    record Rule(HttpMethod method, String pattern, boolean isPublic, Set<Role> roles) {
+    }
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> WATCHERS = EnumSet.of(ADMIN, OPERATOR, VIEWER);
+    private static final Set<Role> AUDITORS = EnumSet.of(ADMIN, AUDITOR);
+    private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+
+    static final List<Rule> RULES = List.of(
+            open(HttpMethod.POST, "/api/v1/auth/login"),
+            open(HttpMethod.POST, "/api/v1/auth/refresh"),
+            open(HttpMethod.GET, "/api/v1/auth/jwks"),
+            open(HttpMethod.GET, "/api/v1/openapi.json"),
+            allow(HttpMethod.POST, "/api/v1/auth/logout", EVERYONE),
+            allow(HttpMethod.GET, "/api/v1/me", EVERYONE),
+            allow(HttpMethod.POST, "/api/v1/auth/keys/rotate", ADMINS),
+            allow(HttpMethod.GET, "/api/v1/cameras", WATCHERS),
+            allow(HttpMethod.GET, "/api/v1/cameras/{id}", WATCHERS),
+            allow(HttpMethod.GET, "/api/v1/users", ADMINS),
+            allow(HttpMethod.POST, "/api/v1/users", ADMINS),
+            allow(HttpMethod.GET, "/api/v1/users/{id}", ADMINS),
+            allow(HttpMethod.PATCH, "/api/v1/users/{id}", ADMINS),
+            allow(HttpMethod.POST, "/api/v1/users/{id}/password", ADMINS),
+            allow(HttpMethod.GET, "/api/v1/audit", AUDITORS),
+            allow(HttpMethod.GET, "/api/v1/audit/verify", AUDITORS));
+
+    private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+    private static final List<PathPattern> PUBLIC = RULES.stream().filter(Rule::isPublic)
+            .map(r -> PARSER.parse(r.pattern())).toList();
+
+    private AccessPolicy() {
+    }
+
+    /** Whether a request for {@code path} may go through without a token (any method; the handler checks it). */
+    static boolean isPublic(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return PUBLIC.stream().anyMatch(p -> p.matches(container));
+    }
+
+    /** The rule of the route Spring matched, by its pattern as written on the controller. */
+    static Optional<Rule> ruleFor(String method, String pattern) {
+        return RULES.stream().filter(r -> r.method().matches(method) && r.pattern().equals(pattern)).findFirst();
+    }
+
+    private static Rule open(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, true, Set.of());
+    }
+
+    private static Rule allow(HttpMethod method, String pattern, Set<Role> roles) {
+        return new Rule(method, pattern, false, Set.copyOf(roles));
+    }
+}

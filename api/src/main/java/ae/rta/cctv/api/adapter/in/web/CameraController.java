@@ -1,0 +1,57 @@
+package ae.rta.cctv.api.adapter.in.web;
+
+import ae.rta.cctv.api.application.VisibleCameras;
+import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
+import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.common.domain.CameraId;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CameraController {
+
+    private static final Set<String> STATUSES = Set.of("ONLINE", "OFFLINE", "UNKNOWN");
+
+    private final VisibleCameras cameras;
+
+    CameraController(VisibleCameras cameras) {
+        this.cameras = cameras;
+    }
+
+    record Source(String type) {
+    }
+
+    record CameraView(String id, String name, String nameAr, String agency, String status, boolean ptz,
+            boolean recording, Source source) {
+        static CameraView of(CameraSummary c) {
+            return new CameraView(c.id().toString(), c.name(), c.nameAr(), c.agency().value(), c.status(), c.ptz(),
+                    c.recording(), new Source(c.sourceType()));
+        }
+    }
+
+    @Operation(summary = "Cameras the caller may see (non-admins: their own agency only)")
+    @GetMapping("/api/v1/cameras")
+    Map<String, Object> list(Caller caller, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging paging = new Paging(page, size);
+        String wantedStatus = Params.text("status", status, 16);
+        if (wantedStatus != null && !STATUSES.contains(wantedStatus)) {
+            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        }
+        List<CameraSummary> found = cameras.list(caller, Params.agency(agency), Params.text("q", q, 200), wantedStatus);
+        return Paging.list(paging.slice(found).stream().map(CameraView::of).toList(), found.size(), paging);
+    }
+
+    @Operation(summary = "One camera; 404 if unknown or of another agency")
+    @GetMapping("/api/v1/cameras/{id}")
+    CameraView get(Caller caller, @PathVariable String id) {
+        return CameraView.of(cameras.get(caller, CameraId.parse(id)));
+    }
+}

@@ -1,0 +1,83 @@
+package ae.rta.cctv.api.adapter.out.vms;
+
+import ae.rta.cctv.api.application.port.out.CameraDirectory;
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The vms service's cameras, held in memory and refreshed in the background every {@code refreshAfter}: reads cost
+ * no call, and a vms outage serves the last known list for up to {@code staleFor}, then fails as unavailable.
+ */
+public final class VmsCameraDirectory implements CameraDirectory {
+
+    private final RestClient vms;
+    private final LoadingCache<String, Snapshot> snapshot;
+
+    private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies) {
+    }
+
+    record SourceJson(String type) {
+    }
+
+    record CameraJson(String id, String name, String nameAr, String agency, String status, boolean ptz, SourceJson source) {
+    }
+
+    record CameraListJson(List<CameraJson> items) {
+    }
+
+    record AgencyListJson(List<String> items) {
+    }
+
+    public VmsCameraDirectory(RestClient vms, Duration refreshAfter, Duration staleFor) {
+        this.vms = vms;
+        this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
+                .build(key -> load());
+    }
+
+    @Override
+    public List<CameraSummary> all() {
+        return current().cameras();
+    }
+
+    @Override
+    public Optional<CameraSummary> find(CameraId id) {
+        return Optional.ofNullable(current().byId().get(id));
+    }
+
+    @Override
+    public List<AgencyCode> agencies() {
+        return current().agencies();
+    }
+
+    private Snapshot current() {
+        try {
+            return snapshot.get("all");
+        } catch (RuntimeException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
+    }
+
+    private Snapshot load() {
+        CameraListJson list = vms.get().uri("/internal/cameras").retrieve().body(CameraListJson.class);
+        AgencyListJson agencies = vms.get().uri("/internal/agencies").retrieve().body(AgencyListJson.class);
+        if (list == null || list.items() == null || agencies == null || agencies.items() == null) {
+            throw new IllegalStateException("the vms service answered an empty body");
+        }
+        List<CameraSummary> cameras = list.items().stream()
+                .map(c -> new CameraSummary(CameraId.parse(c.id()), c.name(),
+                        c.nameAr() == null || c.nameAr().isEmpty() ? null : c.nameAr(), new AgencyCode(c.agency()),
+                        c.status(), c.ptz(), false, c.source() == null ? "unknown" : c.source().type()))
+                .toList();
+        return new Snapshot(cameras, cameras.stream().collect(Collectors.toUnmodifiableMap(CameraSummary::id,
+                Function.identity())), agencies.items().stream().map(AgencyCode::new).toList());
+    }
+}

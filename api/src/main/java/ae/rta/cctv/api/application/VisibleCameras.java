@@ -1,0 +1,63 @@
+package ae.rta.cctv.api.application;
+
+import ae.rta.cctv.api.application.port.out.CameraDirectory;
+import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
+import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cameras a caller may know of: the single place where agency scope is applied to cameras. Every route that
+ * names a camera resolves it here, so a camera of another agency is absent (404) for everyone but an administrator.
+ */
+public final class VisibleCameras {
+
+    private final CameraDirectory directory;
+
+    public VisibleCameras(CameraDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * The caller's cameras matching every given filter, by agency then name.
+     *
+     * @param agency only this agency's, or null
+     * @param text words the English or Arabic name contains (case-insensitive), or null
+     * @param status ONLINE, OFFLINE or UNKNOWN, or null
+     */
+    public List<CameraSummary> list(Caller caller, AgencyCode agency, String text, String status) {
+        String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+        return cameras().stream()
+                .filter(c -> caller.sees(c.agency()))
+                .filter(c -> agency == null || c.agency().equals(agency))
+                .filter(c -> status == null || c.status().equals(status))
+                .filter(c -> needle == null || c.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || (c.nameAr() != null && c.nameAr().contains(needle)))
+                .toList();
+    }
+
+    /** @throws ProblemException 404 when the camera does not exist or belongs to an agency the caller does not see */
+    public CameraSummary get(Caller caller, CameraId id) {
+        try {
+            return directory.find(id).filter(c -> caller.sees(c.agency()))
+                    .orElseThrow(() -> ProblemException.notFound("No camera has id " + id + "."));
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
+    private List<CameraSummary> cameras() {
+        try {
+            return directory.all();
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return ProblemException.unavailable("The camera directory (vms service) does not answer; try again shortly.");
+    }
+}
