@@ -37,6 +37,7 @@ final class AccessPolicy {
             open(HttpMethod.POST, "/api/v1/auth/refresh"),
             open(HttpMethod.GET, "/api/v1/auth/jwks"),
             open(HttpMethod.GET, "/api/v1/openapi.json"),
+            open(HttpMethod.GET, "/api/v1/openapi.json.yaml"),
             allow(HttpMethod.POST, "/api/v1/auth/logout", EVERYONE),
             allow(HttpMethod.GET, "/api/v1/me", EVERYONE),
             allow(HttpMethod.POST, "/api/v1/auth/keys/rotate", ADMINS),

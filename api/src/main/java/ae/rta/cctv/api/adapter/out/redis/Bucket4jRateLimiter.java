@@ -50,7 +50,7 @@ public final class Bucket4jRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public Decision tryConsume(String key, Limit limit) {
         try {
-            ConsumptionProbe probe = shared().builder().build(PREFIX + key, () -> configuration(limit))
+            ConsumptionProbe probe = shared().builder().build(redisKey(key, limit), () -> configuration(limit))
                     .tryConsumeAndReturnRemaining(1);
             return decision(probe);
         } catch (RuntimeException e) {
@@ -62,11 +62,16 @@ public final class Bucket4jRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public void refund(String key, Limit limit) {
         try {
-            shared().builder().build(PREFIX + key, () -> configuration(limit)).addTokens(1);
+            shared().builder().build(redisKey(key, limit), () -> configuration(limit)).addTokens(1);
         } catch (RuntimeException e) {
             fallback(e);
             localBucket(key, limit).addTokens(1);
         }
+    }
+
+    /* The limit's shape is part of the key: a changed limit takes effect at once, and old buckets simply expire. */
+    private static String redisKey(String key, Limit limit) {
+        return PREFIX + key + ":" + limit.capacity() + "/" + limit.period().toMillis();
     }
 
     private ProxyManager<String> shared() {
