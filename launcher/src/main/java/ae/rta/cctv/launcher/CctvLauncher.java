@@ -129,6 +129,8 @@ public final class CctvLauncher implements AutoCloseable {
         out.append("\n  data:           ").append(settings.dataDir()).append('\n');
         if (settings.demo()) {
             out.append("  demo mode:      agencies DUBAI_POLICE, METRO, TAXI with 12 simulated cameras\n");
+            out.append("  sign in as:     admin, police.operator, metro.viewer or auditor; password: the value of\n"
+                    + "                  CCTV_DEMO_PASSWORD (default demo-password)\n");
         }
         out.append("  stop:           Ctrl-C\n");
         System.out.println(out);
