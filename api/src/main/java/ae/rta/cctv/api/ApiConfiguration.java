@@ -68,20 +68,21 @@ class ApiConfiguration {
                 settings.sessionCheckInterval(), clock);
     }
 
+    /** Accepts the api's own tokens, and the authority IAM's when {@code cctv.api.oidc.issuer} is set. */
     @Bean
-    BearerAuthenticator bearerAuthenticator(AccessTokens tokens, Optional<ExternalIdentityProvider> external) {
-        return new BearerAuthenticator(tokens, external);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "cctv.api.oidc.issuer")
-    ExternalIdentityProvider oidcIdentityProvider(ApiSettings settings, Clock clock) {
+    BearerAuthenticator bearerAuthenticator(AccessTokens tokens, ApiSettings settings, Clock clock) {
         ApiSettings.Oidc oidc = settings.oidc();
-        if (!oidc.enabled() || oidc.jwksUri() == null) {
-            throw new IllegalStateException("cctv.api.oidc.issuer is set: cctv.api.oidc.jwks-uri must be set too");
+        if (!oidc.enabled()) {
+            return new BearerAuthenticator(tokens, Optional.empty());
         }
-        return new OidcIdentityProvider(new OidcIdentityProvider.Settings(oidc.issuer(), oidc.jwksUri(), oidc.audience(),
-                oidc.usernameClaim(), oidc.roleClaim(), oidc.agencyClaim(), oidc.roleMapping()), clock);
+        if (oidc.jwksUri() == null) {
+            throw new IllegalStateException("cctv.api.oidc.issuer is set: cctv.api.oidc.jwks-uri (CCTV_API_OIDC_JWKS_URI) must be set too");
+        }
+        ExternalIdentityProvider provider = new OidcIdentityProvider(new OidcIdentityProvider.Settings(oidc.issuer(),
+                oidc.jwksUri(), oidc.audience(), oidc.usernameClaim(), oidc.roleClaim(), oidc.agencyClaim(),
+                oidc.roleMapping()), clock);
+        log.info("accepting access tokens of the identity provider {}", oidc.issuer());
+        return new BearerAuthenticator(tokens, Optional.of(provider));
     }
 
     @Bean(destroyMethod = "close")
