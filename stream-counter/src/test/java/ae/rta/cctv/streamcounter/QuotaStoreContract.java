@@ -131,4 +131,17 @@ public abstract class QuotaStoreContract {
         store().release(held.get(2), T0);
         assertThat(store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(2), T0, TTL)).isInstanceOf(Granted.class);
     }
+
+    @Test
+    void housekeepingDropsOnlyLapsedReservations() {
+        AgencyCode agency = anAgency();
+        ReservationId lapsing = ((Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(5), T0, TTL)).id();
+        ReservationId kept = ((Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(5), T0, TTL)).id();
+        Instant later = T0.plus(TTL).minusSeconds(1);
+        assertThat(store().heartbeat(kept, later, TTL)).isPresent();
+        assertThat(store().dropLapsed(List.of(agency), T0.plus(TTL).plusSeconds(1))).isEqualTo(1);
+        assertThat(store().heartbeat(lapsing, T0.plus(TTL).plusSeconds(1), TTL)).isEmpty();
+        assertThat(active(agency, T0.plus(TTL).plusSeconds(1))).isEqualTo(1);
+        assertThat(store().dropLapsed(List.of(), T0)).isZero();
+    }
 }

@@ -12,6 +12,10 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,13 +38,30 @@ public final class RedisQuotaStore implements QuotaStore {
     static final String TAG = "{cctv-quota}";
 
     private final RedisConnector redis;
-    private final Script reserve = new Script("reserve.lua", ScriptOutputType.MULTI);
-    private final Script heartbeat = new Script("heartbeat.lua", ScriptOutputType.INTEGER);
-    private final Script release = new Script("release.lua", ScriptOutputType.INTEGER);
-    private final Script active = new Script("active.lua", ScriptOutputType.MULTI);
+    private final MeterRegistry registry;
+    private final Counter expirations;
+    private final Script reserve;
+    private final Script heartbeat;
+    private final Script release;
+    private final Script active;
+    private final Script expire;
 
     public RedisQuotaStore(RedisConnector redis) {
+        this(redis, new SimpleMeterRegistry());
+    }
+
+    /** A store that reports expirations and per-script latency to {@code registry}. */
+    public RedisQuotaStore(RedisConnector redis, MeterRegistry registry) {
         this.redis = redis;
+        this.registry = registry;
+        this.expirations = Counter.builder("cctv.stream.counter.expirations")
+                .description("Reservations that lapsed without a heartbeat and were dropped")
+                .register(registry);
+        this.reserve = new Script("reserve.lua", ScriptOutputType.MULTI);
+        this.heartbeat = new Script("heartbeat.lua", ScriptOutputType.INTEGER);
+        this.release = new Script("release.lua", ScriptOutputType.INTEGER);
+        this.active = new Script("active.lua", ScriptOutputType.MULTI);
+        this.expire = new Script("expire.lua", ScriptOutputType.MULTI);
     }
 
     static String agencyKey(AgencyCode agency) {
@@ -71,6 +92,7 @@ public final class RedisQuotaStore implements QuotaStore {
                 new String[] {agencyKey(agency), cameraKey(camera), globalKey(), TAG + ":request:" + agency + ":" + requestId},
                 Long.toString(nowMs), Long.toString(nowMs + ttl.toMillis()), Integer.toString(limits.agency()),
                 Integer.toString(limits.camera()), Integer.toString(limits.global().orElse(-1)), id.toString());
+        expirations.increment((Long) reply.get(reply.size() - 1));
         if (((Long) reply.get(0)) == 1L) {
             return new ReserveResult.Granted(ReservationId.parse((String) reply.get(1)),
                     Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))));
@@ -109,6 +131,20 @@ public final class RedisQuotaStore implements QuotaStore {
         return counts;
     }
 
+    @Override
+    public int dropLapsed(Iterable<AgencyCode> agencies, Instant now) {
+        List<String> keys = new ArrayList<>();
+        agencies.forEach(a -> keys.add(agencyKey(a)));
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        keys.add(globalKey());
+        List<Long> dropped = expire.run(keys.toArray(String[]::new), Long.toString(now.toEpochMilli()));
+        int total = dropped.stream().mapToInt(Long::intValue).sum();
+        expirations.increment(total);
+        return total;
+    }
+
     /*
      * Scripts run by SHA; after a Redis restart the script cache is empty, so a NOSCRIPT reply loads the script
      * and runs it once more. Any failure to reach Redis surfaces as QuotaStoreUnavailableException: callers fail
@@ -117,10 +153,16 @@ public final class RedisQuotaStore implements QuotaStore {
     private final class Script {
         private final String source;
         private final ScriptOutputType output;
+        private final Timer latency;
         private volatile String sha;
 
         Script(String resource, ScriptOutputType output) {
             this.output = output;
+            this.latency = Timer.builder("cctv.stream.counter.script")
+                    .description("Time of one quota script, round trip included")
+                    .tag("script", resource.replace(".lua", ""))
+                    .publishPercentileHistogram()
+                    .register(registry);
             try (InputStream in = RedisQuotaStore.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing script " + resource);
@@ -133,6 +175,7 @@ public final class RedisQuotaStore implements QuotaStore {
 
         @SuppressWarnings("unchecked")
         <T> T run(String[] keys, String... args) {
+            long start = System.nanoTime();
             try {
                 RedisCommands<String, String> commands = redis.connection().sync();
                 String current = sha;
@@ -147,6 +190,8 @@ public final class RedisQuotaStore implements QuotaStore {
                 }
             } catch (RedisException e) {
                 throw new QuotaStoreUnavailableException("Valkey/Redis did not answer: " + e.getMessage(), e);
+            } finally {
+                latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -49,6 +49,15 @@ public interface QuotaStore {
      */
     Map<AgencyCode, Integer> active(Iterable<AgencyCode> agencies, Instant now);
 
+    /**
+     * Drops the lapsed reservations of {@code agencies}: housekeeping that keeps counts fresh for agencies nobody
+     * reserves for. Correctness never depends on it.
+     *
+     * @return how many were dropped
+     * @throws QuotaStoreUnavailableException when the store cannot be reached
+     */
+    int dropLapsed(Iterable<AgencyCode> agencies, Instant now);
+
     /** Thrown when the store does not answer; callers fail closed. */
     final class QuotaStoreUnavailableException extends RuntimeException {
         public QuotaStoreUnavailableException(String message, Throwable cause) {

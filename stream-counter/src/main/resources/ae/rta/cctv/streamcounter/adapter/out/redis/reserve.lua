@@ -2,36 +2,37 @@
 -- KEYS: 1 agency zset, 2 camera zset, 3 global zset, 4 idempotency key
 -- ARGV: 1 now (ms), 2 expires-at (ms), 3 agency limit, 4 camera limit, 5 global limit (-1: none), 6 reservation id
 -- Zsets hold reservation ids scored by expiry; lapsed members are dropped here, so no sweeper is needed.
+-- The last element of every reply is how many of the agency's reservations lapsed and were dropped now.
 local now = tonumber(ARGV[1])
 local prior = redis.call('GET', KEYS[4])
 if prior then
   local score = redis.call('ZSCORE', KEYS[1], prior)
   if score and tonumber(score) > now then
-    return {1, prior, score}
+    return {1, prior, score, 0}
   end
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local expired = redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 local agencyLimit = tonumber(ARGV[3])
 local agencyActive = redis.call('ZCARD', KEYS[1])
 if agencyActive >= agencyLimit then
-  return {0, 'AGENCY', agencyLimit, agencyActive}
+  return {0, 'AGENCY', agencyLimit, agencyActive, expired}
 end
 local cameraLimit = tonumber(ARGV[4])
 local cameraActive = redis.call('ZCARD', KEYS[2])
 if cameraActive >= cameraLimit then
-  return {0, 'CAMERA', cameraLimit, cameraActive}
+  return {0, 'CAMERA', cameraLimit, cameraActive, expired}
 end
 local globalLimit = tonumber(ARGV[5])
 if globalLimit >= 0 then
   local globalActive = redis.call('ZCARD', KEYS[3])
   if globalActive >= globalLimit then
-    return {0, 'GLOBAL', globalLimit, globalActive}
+    return {0, 'GLOBAL', globalLimit, globalActive, expired}
   end
 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[6])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[6])
 redis.call('SET', KEYS[4], ARGV[6], 'PX', tonumber(ARGV[2]) - now)
-return {1, ARGV[6], ARGV[2]}
+return {1, ARGV[6], ARGV[2], expired}
