@@ -2,11 +2,14 @@ package ae.rta.cctv.api;
 
 import ae.rta.cctv.api.adapter.out.oidc.OidcIdentityProvider;
 import ae.rta.cctv.api.adapter.out.redis.Bucket4jRateLimiter;
+import ae.rta.cctv.api.adapter.out.streamcounter.HttpStreamCounter;
 import ae.rta.cctv.api.adapter.out.vms.VmsCameraDirectory;
 import ae.rta.cctv.api.application.AccessTokens;
 import ae.rta.cctv.api.application.AuditTrail;
 import ae.rta.cctv.api.application.BearerAuthenticator;
+import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
+import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.Passwords;
 import ae.rta.cctv.api.application.SignInService;
 import ae.rta.cctv.api.application.SigningKeyring;
@@ -18,6 +21,7 @@ import ae.rta.cctv.api.application.port.out.ExternalIdentityProvider;
 import ae.rta.cctv.api.application.port.out.RateLimiter;
 import ae.rta.cctv.api.application.port.out.SessionStore;
 import ae.rta.cctv.api.application.port.out.SigningKeyStore;
+import ae.rta.cctv.api.application.port.out.StreamCounter;
 import ae.rta.cctv.api.application.port.out.UserRepository;
 import ae.rta.cctv.api.domain.Role;
 import ae.rta.cctv.common.client.ServiceClients;
@@ -117,6 +121,23 @@ class ApiConfiguration {
     @Bean
     VisibleCameras visibleCameras(CameraDirectory directory) {
         return new VisibleCameras(directory);
+    }
+
+    @Bean
+    StreamCounter streamCounter(ServiceClients clients,
+            @Value("${cctv.services.stream-counter.url:http://127.0.0.1:8087}") String url) {
+        return new HttpStreamCounter(clients.forBaseUrl(url, Duration.ofSeconds(5)));
+    }
+
+    @Bean
+    LiveStreams liveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit,
+            @Value("${cctv.api.live-public-url:http://127.0.0.1:8085}") String livePublicUrl) {
+        return new LiveStreams(cameras, counter, audit, livePublicUrl);
+    }
+
+    @Bean
+    QuotaAdministration quotaAdministration(StreamCounter counter, VisibleCameras cameras, AuditTrail audit) {
+        return new QuotaAdministration(counter, cameras, audit);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ae.rta.cctv.common.CctvApplication;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
+import ae.rta.cctv.streamcounter.StreamCounterApplication;
 import ae.rta.cctv.vms.VmsApplication;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,14 +29,19 @@ final class ApiSystem {
 
     final OidcFixture oidc = new OidcFixture();
     final ConfigurableApplicationContext vms;
+    final ConfigurableApplicationContext streamCounter;
     final ConfigurableApplicationContext api;
     final ServiceHttp http;
     final JdbcClient db;
 
     private ApiSystem(Map<String, Object> overrides) {
         vms = CctvApplication.builder(VmsApplication.class, "vms", common()).run();
+        Map<String, Object> counterProperties = new HashMap<>(common());
+        counterProperties.put("cctv.redis.url", TestEngines.redis().url());
+        streamCounter = CctvApplication.builder(StreamCounterApplication.class, "stream-counter", counterProperties).run();
         Map<String, Object> apiProperties = new HashMap<>(common());
         apiProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
+        apiProperties.put("cctv.services.stream-counter.url", "http://127.0.0.1:" + port(streamCounter));
         apiProperties.put("cctv.redis.url", TestEngines.redis().url());
         apiProperties.put("cctv.demo-password", DEMO_PASSWORD);
         // Cheap hashing keeps the suite fast; production keeps the OWASP baseline (ApiSettings.Argon2).
@@ -86,6 +92,7 @@ final class ApiSystem {
 
     void close() {
         api.close();
+        streamCounter.close();
         vms.close();
         oidc.close();
     }

@@ -49,6 +49,15 @@ public final class VisibleCameras {
         }
     }
 
+    /** The agencies cameras may belong to. @throws ProblemException 503 when the directory does not answer */
+    public List<AgencyCode> agencies() {
+        try {
+            return directory.agencies();
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
     private List<CameraSummary> cameras() {
         try {
             return directory.all();

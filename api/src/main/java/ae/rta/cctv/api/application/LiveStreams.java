@@ -1,0 +1,116 @@
+package ae.rta.cctv.api.application;
+
+import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
+import ae.rta.cctv.api.application.port.out.StreamCounter;
+import ae.rta.cctv.api.application.port.out.StreamCounter.QuotaFullException;
+import ae.rta.cctv.api.application.port.out.StreamCounter.Reservation;
+import ae.rta.cctv.api.domain.AuditAction;
+import ae.rta.cctv.api.domain.AuditOutcome;
+import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Opening, keeping and closing live streams: a stream is a quota reservation on a camera the caller may see.
+ * Starting and stopping are audited; a refusal names the full limit and its numbers.
+ */
+public final class LiveStreams {
+
+    private static final Pattern RESERVATION_ID = Pattern.compile(
+            "([A-Z][A-Z0-9_]{1,31})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.[0-9a-f-]{36}");
+
+    private final VisibleCameras cameras;
+    private final StreamCounter counter;
+    private final AuditTrail audit;
+    private final String livePublicUrl;
+
+    /** @param livePublicUrl where browsers reach the live service, e.g. {@code http://127.0.0.1:8085} */
+    public LiveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit, String livePublicUrl) {
+        this.cameras = cameras;
+        this.counter = counter;
+        this.audit = audit;
+        this.livePublicUrl = livePublicUrl.endsWith("/") ? livePublicUrl.substring(0, livePublicUrl.length() - 1) : livePublicUrl;
+    }
+
+    /** A started stream and where to play it. @param heartbeatSeconds how often the player must heartbeat */
+    public record Stream(String id, CameraId camera, AgencyCode agency, Instant expiresAt, long heartbeatSeconds,
+            Map<String, String> urls) {
+    }
+
+    /**
+     * @param requestId the client's idempotency key: a retried start returns the same stream
+     * @throws ProblemException 404 for a camera the caller does not see, 429 naming the full limit, 503 when the
+     *     counts cannot be checked
+     */
+    public Stream start(Caller caller, CameraId cameraId, String requestId, RequestOrigin origin) {
+        CameraSummary camera = cameras.get(caller, cameraId);
+        Reservation r;
+        try {
+            r = counter.reserve(camera.agency(), camera.id(), caller.subject() + ":" + requestId);
+        } catch (QuotaFullException e) {
+            audit.record(caller, AuditAction.STREAM_START, camera.id().toString(), AuditOutcome.DENIED,
+                    e.scope() + " limit full: " + e.active() + " of " + e.limit(), origin);
+            throw ProblemException.tooManyRequests(e.getMessage(), 5, Map.of("scope", e.scope(), "limit", e.limit(),
+                    "active", e.active(), "agency", camera.agency().value()));
+        } catch (StreamCounter.UnavailableException e) {
+            throw unavailable();
+        }
+        audit.record(caller, AuditAction.STREAM_START, camera.id().toString(), AuditOutcome.SUCCESS,
+                "reservation " + r.id(), origin);
+        return new Stream(r.id(), camera.id(), camera.agency(), r.expiresAt(), Math.max(1, r.ttlSeconds() / 3),
+                Map.of("mse", livePublicUrl.replaceFirst("^http", "ws") + "/live/v1/streams/" + r.id() + "/mse",
+                        "hls", livePublicUrl + "/live/v1/streams/" + r.id() + "/index.m3u8"));
+    }
+
+    /** @throws ProblemException 404 once lapsed or released, or when not the caller's to see; 503 as start */
+    public Instant heartbeat(Caller caller, String streamId) {
+        requireVisible(caller, streamId);
+        try {
+            return counter.heartbeat(streamId).orElseThrow(LiveStreams::gone);
+        } catch (StreamCounter.UnavailableException e) {
+            throw unavailable();
+        }
+    }
+
+    /** @throws ProblemException 404 once lapsed or released, or when not the caller's to see; 503 as start */
+    public void stop(Caller caller, String streamId, RequestOrigin origin) {
+        CameraId camera = requireVisible(caller, streamId);
+        boolean released;
+        try {
+            released = counter.release(streamId);
+        } catch (StreamCounter.UnavailableException e) {
+            throw unavailable();
+        }
+        if (!released) {
+            throw gone();
+        }
+        audit.record(caller, AuditAction.STREAM_STOP, camera.toString(), AuditOutcome.SUCCESS, "reservation " + streamId,
+                origin);
+    }
+
+    /* A stream id names its agency and camera; another agency's stream does not exist for the caller. */
+    private CameraId requireVisible(Caller caller, String streamId) {
+        Matcher m = streamId == null ? null : RESERVATION_ID.matcher(streamId);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("not a stream id");
+        }
+        if (!caller.sees(new AgencyCode(m.group(1)))) {
+            throw gone();
+        }
+        return CameraId.parse(m.group(2));
+    }
+
+    private static ProblemException gone() {
+        return ProblemException.notFound("No live stream has that id: it was released or lapsed without heartbeats.");
+    }
+
+    private static ProblemException unavailable() {
+        return ProblemException.unavailable(
+                "Live-stream quotas cannot be checked now (stream-counter or its Redis does not answer); try again shortly.");
+    }
+}
