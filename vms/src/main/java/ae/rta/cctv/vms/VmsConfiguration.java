@@ -1,18 +1,102 @@
 package ae.rta.cctv.vms;
 
+import ae.rta.cctv.common.security.SecretBox;
+import ae.rta.cctv.vms.adapter.out.rtsp.RtspConnector;
+import ae.rta.cctv.vms.adapter.out.rtsp.RtspDescribeProbe;
+import ae.rta.cctv.vms.adapter.out.simulator.SimulatorConnector;
+import ae.rta.cctv.vms.adapter.out.simulator.SimulatorServer;
+import ae.rta.cctv.vms.application.CameraCatalog;
+import ae.rta.cctv.vms.application.CameraHealthMonitor;
+import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.DemoCameras;
+import ae.rta.cctv.vms.application.StreamAddressPolicy;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
+import ae.rta.cctv.vms.application.port.out.StreamProbe;
+import ae.rta.cctv.vms.domain.CameraSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VmsSettings.class)
+@EnableScheduling
 class VmsConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "cctv.demo", havingValue = "true")
-    ApplicationRunner seedDemoCameras(CameraRepository cameras) {
-        return args -> new DemoCameras(cameras).seed();
+    SecretBox credentialBox(VmsSettings settings, @Value("${cctv.security.service-secret}") String serviceSecret) {
+        return SecretBox.create(settings.credentialKey(), serviceSecret, "cctv-camera-credentials");
+    }
+
+    @Bean
+    StreamAddressPolicy streamAddressPolicy(VmsSettings settings) {
+        return new StreamAddressPolicy(settings.deniedAddresses() == null || settings.deniedAddresses().isEmpty()
+                ? StreamAddressPolicy.DEFAULT_DENIED : settings.deniedAddresses());
+    }
+
+    @Bean
+    CameraCatalog cameraCatalog(CameraRepository cameras, StreamAddressPolicy policy) {
+        return new CameraCatalog(cameras, policy);
+    }
+
+    @Bean(destroyMethod = "close")
+    SimulatorServer simulatorServer(VmsSettings settings) {
+        return new SimulatorServer(settings.simulatorDir(), settings.simulatorPort(), settings.ffmpeg());
+    }
+
+    @Bean
+    CameraStreams cameraStreams(SimulatorServer simulator) {
+        return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator)));
+    }
+
+    @Bean
+    StreamProbe streamProbe(VmsSettings settings) {
+        return new RtspDescribeProbe(settings.probeTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    CameraHealthMonitor cameraHealthMonitor(CameraRepository cameras, CameraStreams streams, StreamProbe probe,
+            Clock clock, VmsSettings settings, MeterRegistry registry) {
+        return new CameraHealthMonitor(cameras, streams, probe, clock, settings.probeInterval(),
+                settings.failuresToOffline(), settings.maxConcurrentProbes(), registry);
+    }
+
+    @Bean
+    HealthSchedule healthSchedule(CameraHealthMonitor monitor) {
+        return new HealthSchedule(monitor);
+    }
+
+    static final class HealthSchedule {
+        private final CameraHealthMonitor monitor;
+
+        HealthSchedule(CameraHealthMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Scheduled(initialDelay = 1000, fixedDelay = 1000)
+        void tick() {
+            monitor.tick();
+        }
+    }
+
+    /** Demo mode seeds the demo cameras; whenever simulator cameras exist, their RTSP server runs. */
+    @Bean
+    ApplicationRunner startSimulator(CameraRepository cameras, SimulatorServer simulator,
+            @Value("${cctv.demo:false}") boolean demo) {
+        return args -> {
+            if (demo) {
+                new DemoCameras(cameras).seed();
+            }
+            var simulated = cameras.findAll().stream().filter(c -> c.source() instanceof CameraSource.Simulator).toList();
+            if (!simulated.isEmpty()) {
+                Thread.ofVirtual().name("simulator-start").start(() -> simulator.start(simulated));
+            }
+        };
     }
 }

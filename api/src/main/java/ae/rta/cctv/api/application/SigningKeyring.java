@@ -2,23 +2,14 @@ package ae.rta.cctv.api.application;
 
 import ae.rta.cctv.api.application.port.out.SigningKeyStore;
 import ae.rta.cctv.api.application.port.out.SigningKeyStore.StoredKey;
-import com.nimbusds.jose.EncryptionMethod;
+import ae.rta.cctv.common.security.SecretBox;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.DirectDecrypter;
-import com.nimbusds.jose.crypto.DirectEncrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +43,7 @@ public final class SigningKeyring {
     private final Clock clock;
     private final Duration rotationInterval;
     private final Duration keepRetired;
-    private final SecretKeySpec wrappingKey;
+    private final SecretBox box;
     private volatile Snapshot snapshot;
     private volatile Instant lastMissReload = Instant.MIN;
 
@@ -66,7 +56,7 @@ public final class SigningKeyring {
         this.clock = clock;
         this.rotationInterval = rotationInterval;
         this.keepRetired = accessTokenTtl.plus(RELOAD_AFTER).plus(Duration.ofMinutes(1));
-        this.wrappingKey = new SecretKeySpec(sha256("cctv-signing-keys:" + serviceSecret), "AES");
+        this.box = SecretBox.create(null, serviceSecret, "cctv-signing-keys");
     }
 
     /** The key to sign with now, creating the first one when the store has none. */
@@ -143,10 +133,7 @@ public final class SigningKeyring {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256).generate();
-            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
-                    new Payload(key.toJSONString()));
-            jwe.encrypt(new DirectEncrypter(wrappingKey));
-            return new StoredKey(key.getKeyID(), jwe.serialize(), clock.instant(), null);
+            return new StoredKey(key.getKeyID(), box.seal(key.toJSONString()), clock.instant(), null);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot make a signing key", e);
         }
@@ -154,20 +141,10 @@ public final class SigningKeyring {
 
     private Optional<ECKey> unwrap(StoredKey stored) {
         try {
-            JWEObject jwe = JWEObject.parse(stored.encryptedJwk());
-            jwe.decrypt(new DirectDecrypter(wrappingKey));
-            return Optional.of(ECKey.parse(jwe.getPayload().toString()));
-        } catch (ParseException | JOSEException e) {
+            return Optional.of(ECKey.parse(box.open(stored.encryptedJwk())));
+        } catch (ParseException | IllegalStateException e) {
             log.warn("signing key {} cannot be decrypted (was CCTV_SERVICE_SECRET changed?); it is ignored", stored.kid());
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,8 +4,8 @@ import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
-import ae.rta.cctv.vms.domain.CameraStatus;
-import ae.rta.cctv.vms.domain.SourceType;
+import ae.rta.cctv.vms.domain.CameraHealth;
+import ae.rta.cctv.vms.domain.CameraSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +46,7 @@ public final class DemoCameras {
         for (Site site : SITES) {
             CameraId id = new CameraId(UUID.nameUUIDFromBytes(("demo-camera:" + site.name()).getBytes(StandardCharsets.UTF_8)));
             cameras.addIfAbsent(new Camera(id, site.name(), site.nameAr(), new AgencyCode(site.agency()),
-                    SourceType.SIMULATOR, site.ptz(), CameraStatus.UNKNOWN));
+                    new CameraSource.Simulator(), site.ptz(), CameraHealth.UNKNOWN));
         }
     }
 

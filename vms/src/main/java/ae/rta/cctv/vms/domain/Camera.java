@@ -13,23 +13,31 @@ import java.util.Objects;
  * @param agency the agency that owns it
  * @param source how its video is reached
  * @param ptz whether it can pan, tilt and zoom
- * @param status the result of its last health probe
+ * @param health what its last health probes found
  */
-public record Camera(CameraId id, String name, String nameAr, AgencyCode agency, SourceType source, boolean ptz,
-        CameraStatus status) {
+public record Camera(CameraId id, String name, String nameAr, AgencyCode agency, CameraSource source, boolean ptz,
+        CameraHealth health) {
 
     public static final int MAX_NAME_LENGTH = 200;
 
-    /** @throws IllegalArgumentException when a required field is missing or a name is too long */
+    /** @throws IllegalArgumentException when a required field is missing or a name is blank, too long or unprintable */
     public Camera {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(health, "health");
         name = requireName(name, "name");
         if (nameAr != null) {
             nameAr = requireName(nameAr, "nameAr");
         }
+    }
+
+    public CameraStatus status() {
+        return health.status();
+    }
+
+    public Camera withHealth(CameraHealth newHealth) {
+        return new Camera(id, name, nameAr, agency, source, ptz, newHealth);
     }
 
     private static String requireName(String value, String field) {
@@ -39,6 +47,9 @@ public record Camera(CameraId id, String name, String nameAr, AgencyCode agency,
         String trimmed = value.strip();
         if (trimmed.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException(field + " must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " must not contain control characters");
         }
         return trimmed;
     }

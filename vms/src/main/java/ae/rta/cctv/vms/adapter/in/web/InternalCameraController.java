@@ -1,38 +1,121 @@
 package ae.rta.cctv.vms.adapter.in.web;
 
-import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.vms.application.CameraCatalog;
+import ae.rta.cctv.vms.application.CameraHealthMonitor;
+import ae.rta.cctv.vms.application.CameraStreams;
+import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.StreamEndpoint;
+import ae.rta.cctv.vms.domain.StreamVariant;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cameras for other services of the system; the public routes live in the api service. */
+/**
+ * Cameras for other services of the system; the public routes live in the api service. No answer here carries a
+ * camera's credentials except {@code /stream}, which only services (recording, live) call, to pull the video.
+ */
 @RestController
 class InternalCameraController {
 
-    private final CameraRepository cameras;
+    private final CameraCatalog catalog;
+    private final CameraRepository repository;
+    private final CameraStreams streams;
+    private final CameraHealthMonitor health;
 
-    InternalCameraController(CameraRepository cameras) {
-        this.cameras = cameras;
+    InternalCameraController(CameraCatalog catalog, CameraRepository repository, CameraStreams streams,
+            CameraHealthMonitor health) {
+        this.catalog = catalog;
+        this.repository = repository;
+        this.streams = streams;
+        this.health = health;
     }
 
     @GetMapping("/internal/cameras")
     Map<String, Object> list() {
-        List<Map<String, Object>> items = cameras.findAll().stream().map(InternalCameraController::view).toList();
+        List<Map<String, Object>> items = catalog.all().stream().map(InternalCameraController::view).toList();
+        return Map.of("items", items, "total", items.size());
+    }
+
+    @GetMapping("/internal/cameras/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        return view(catalog.get(CameraId.parse(id)));
+    }
+
+    @PostMapping("/internal/cameras")
+    ResponseEntity<Map<String, Object>> add(@RequestBody CameraCatalog.NewCamera body) {
+        Camera camera = catalog.add(body);
+        health.probeSoon(camera.id());
+        return ResponseEntity.created(URI.create("/internal/cameras/" + camera.id())).body(view(camera));
+    }
+
+    @DeleteMapping("/internal/cameras/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id) {
+        catalog.remove(CameraId.parse(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Where to pull a camera's video: the URL carries its credentials, for FFmpeg. */
+    @GetMapping("/internal/cameras/{id}/stream")
+    Map<String, Object> stream(@PathVariable String id, @RequestParam(defaultValue = "main") String variant) {
+        StreamVariant wanted = switch (variant.toLowerCase(Locale.ROOT)) {
+            case "main" -> StreamVariant.MAIN;
+            case "sub" -> StreamVariant.SUB;
+            default -> throw new IllegalArgumentException("variant must be main or sub");
+        };
+        Camera camera = catalog.get(CameraId.parse(id));
+        StreamEndpoint endpoint = streams.endpoint(camera, wanted);
+        return Map.of("cameraId", camera.id().toString(), "variant", wanted.name().toLowerCase(Locale.ROOT),
+                "url", endpoint.urlWithCredentials(), "transport", "tcp");
+    }
+
+    @GetMapping("/internal/camera-events")
+    Map<String, Object> events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        if (after < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("after must be >= 0 and limit 1 to 1000");
+        }
+        List<Map<String, Object>> items = repository.statusEvents(after, limit).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("cameraId", e.camera().toString());
+            m.put("agency", e.agency().value());
+            m.put("status", e.status());
+            m.put("reason", e.reason());
+            m.put("at", e.at());
+            return m;
+        }).toList();
         return Map.of("items", items, "total", items.size());
     }
 
     @GetMapping("/internal/agencies")
     Map<String, Object> agencies() {
-        List<String> codes = cameras.findAgencyCodes().stream().map(AgencyCode::value).toList();
+        List<String> codes = repository.findAgencyCodes().stream().map(AgencyCode::value).toList();
         return Map.of("items", codes, "total", codes.size());
     }
 
     private static Map<String, Object> view(Camera c) {
-        return Map.of("id", c.id().toString(), "name", c.name(), "nameAr", c.nameAr() == null ? "" : c.nameAr(),
-                "agency", c.agency().value(), "status", c.status().name(), "ptz", c.ptz(),
-                "source", Map.of("type", c.source().name().toLowerCase(java.util.Locale.ROOT)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id().toString());
+        m.put("name", c.name());
+        m.put("nameAr", c.nameAr() == null ? "" : c.nameAr());
+        m.put("agency", c.agency().value());
+        m.put("status", c.status().name());
+        m.put("statusReason", c.health().reason());
+        m.put("lastSeen", c.health().lastSeen());
+        m.put("ptz", c.ptz());
+        m.put("source", Map.of("type", c.source().type().name().toLowerCase(Locale.ROOT)));
+        return m;
     }
 }

@@ -2,22 +2,38 @@ package ae.rta.cctv.vms.adapter.out.jdbc;
 
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraHealth;
+import ae.rta.cctv.vms.domain.CameraSource;
 import ae.rta.cctv.vms.domain.CameraStatus;
+import ae.rta.cctv.vms.domain.Credentials;
 import ae.rta.cctv.vms.domain.SourceType;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcCameraRepository implements CameraRepository {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = "id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url,"
+            + " username, sealed_password, status_reason, last_seen, status_changed_at";
 
-    JdbcCameraRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+
+    JdbcCameraRepository(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     @Override
@@ -29,11 +45,25 @@ class JdbcCameraRepository implements CameraRepository {
 
     @Override
     public void addIfAbsent(Camera camera) {
+        String mainUrl = null;
+        String subUrl = null;
+        String username = null;
+        String sealed = null;
+        if (camera.source() instanceof CameraSource.Rtsp rtsp) {
+            mainUrl = rtsp.main().toString();
+            subUrl = rtsp.sub() == null ? null : rtsp.sub().toString();
+            if (rtsp.credentials() != null) {
+                username = rtsp.credentials().username();
+                sealed = secrets.seal(rtsp.credentials().password());
+            }
+        }
         jdbc.sql("""
-                INSERT INTO camera (id, name, name_ar, agency, source_type, ptz, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                INSERT INTO camera (id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url, username,
+                                    sealed_password, status_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(camera.id().value(), camera.name(), camera.nameAr(), camera.agency().value(),
-                        camera.source().name(), camera.ptz(), camera.status().name())
+                        camera.source().type().name(), camera.ptz(), camera.status().name(), mainUrl, subUrl, username,
+                        sealed, camera.health().reason())
                 .update();
     }
 
@@ -44,11 +74,66 @@ class JdbcCameraRepository implements CameraRepository {
 
     @Override
     public List<Camera> findAll() {
-        return jdbc.sql("SELECT id, name, name_ar, agency, source_type, ptz, status FROM camera ORDER BY agency, name")
-                .query((rs, n) -> new Camera(new CameraId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                        rs.getString("name_ar"), new AgencyCode(rs.getString("agency")),
-                        SourceType.valueOf(rs.getString("source_type")), rs.getBoolean("ptz"),
-                        CameraStatus.valueOf(rs.getString("status"))))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM camera ORDER BY agency, name").query((rs, n) -> camera(rs)).list();
+    }
+
+    @Override
+    public Optional<Camera> findById(CameraId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM camera WHERE id = ?").param(id.value()).query((rs, n) -> camera(rs))
+                .optional();
+    }
+
+    @Override
+    public boolean delete(CameraId id) {
+        return jdbc.sql("DELETE FROM camera WHERE id = ?").param(id.value()).update() == 1;
+    }
+
+    @Override
+    @Transactional
+    public void saveHealth(Camera camera, boolean statusChanged) {
+        CameraHealth h = camera.health();
+        jdbc.sql("UPDATE camera SET status = ?, status_reason = ?, last_seen = ?, status_changed_at = ? WHERE id = ?")
+                .params(h.status().name(), h.reason(), timestamp(h.lastSeen()), timestamp(h.changedAt()), camera.id().value())
+                .update();
+        if (statusChanged) {
+            jdbc.sql("INSERT INTO camera_status_event (camera_id, agency, status, reason, at) VALUES (?, ?, ?, ?, ?)")
+                    .params(camera.id().value(), camera.agency().value(), h.status().name(), h.reason(),
+                            timestamp(h.changedAt()))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<StatusEvent> statusEvents(long afterId, int limit) {
+        return jdbc.sql("SELECT id, camera_id, agency, status, reason, at FROM camera_status_event WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> new StatusEvent(rs.getLong("id"), new CameraId(rs.getObject("camera_id", UUID.class)),
+                        new AgencyCode(rs.getString("agency")), rs.getString("status"), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
+    }
+
+    private Camera camera(ResultSet rs) throws SQLException {
+        SourceType type = SourceType.valueOf(rs.getString("source_type"));
+        CameraSource source = switch (type) {
+            case RTSP -> new CameraSource.Rtsp(URI.create(rs.getString("main_url")),
+                    rs.getString("sub_url") == null ? null : URI.create(rs.getString("sub_url")),
+                    rs.getString("username") == null ? null
+                            : new Credentials(rs.getString("username"), secrets.open(rs.getString("sealed_password"))));
+            case SIMULATOR -> new CameraSource.Simulator();
+            case ONVIF, MILESTONE -> throw new IllegalStateException("no connector reads " + type + " cameras yet");
+        };
+        CameraHealth health = new CameraHealth(CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                instant(rs.getTimestamp("last_seen")), instant(rs.getTimestamp("status_changed_at")));
+        return new Camera(new CameraId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getString("name_ar"),
+                new AgencyCode(rs.getString("agency")), source, rs.getBoolean("ptz"), health);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

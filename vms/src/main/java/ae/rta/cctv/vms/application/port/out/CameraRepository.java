@@ -1,10 +1,13 @@
 package ae.rta.cctv.vms.application.port.out;
 
 import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.vms.domain.Camera;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Where cameras and agencies are kept. */
+/** Where cameras and agencies are kept. Credentials are stored encrypted and come back decrypted. */
 public interface CameraRepository {
 
     /** Adds the agency unless one with its code exists. */
@@ -18,4 +21,19 @@ public interface CameraRepository {
 
     /** Every camera, ordered by agency then name; never null. */
     List<Camera> findAll();
+
+    Optional<Camera> findById(CameraId id);
+
+    /** @return whether a camera was removed */
+    boolean delete(CameraId id);
+
+    /** Stores the camera's health; when its status changed, also appends a status event. */
+    void saveHealth(Camera camera, boolean statusChanged);
+
+    /** A status change as other services follow them. */
+    record StatusEvent(long id, CameraId camera, AgencyCode agency, String status, String reason, Instant at) {
+    }
+
+    /** Status events after {@code afterId}, oldest first, at most {@code limit}. */
+    List<StatusEvent> statusEvents(long afterId, int limit);
 }

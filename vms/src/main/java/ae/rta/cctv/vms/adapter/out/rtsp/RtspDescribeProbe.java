@@ -1,0 +1,163 @@
+package ae.rta.cctv.vms.adapter.out.rtsp;
+
+import ae.rta.cctv.vms.application.port.out.StreamProbe;
+import ae.rta.cctv.vms.domain.Credentials;
+import ae.rta.cctv.vms.domain.StreamEndpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Probes a stream with one RTSP {@code DESCRIBE} (RFC 2326): reachable when the camera answers 200 with a session
+ * description that has a video track. Answers Basic and Digest (RFC 2617, MD5) challenges when the camera has
+ * credentials. Costs one TCP connection and no video: thousands of cameras can be probed from one instance.
+ */
+public final class RtspDescribeProbe implements StreamProbe {
+
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final int timeoutMillis;
+
+    public RtspDescribeProbe(Duration timeout) {
+        this.timeoutMillis = (int) timeout.toMillis();
+    }
+
+    @Override
+    public Result probe(StreamEndpoint endpoint) {
+        URI uri = endpoint.uri();
+        boolean tls = "rtsps".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 322 : 554;
+        try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            Answer answer = describe(socket, uri, null, 1);
+            if (answer.status() == 401 && endpoint.credentials() != null) {
+                String challenge = answer.headers().getOrDefault("www-authenticate", "");
+                answer = describe(socket, uri, authorization(challenge, endpoint.credentials(), uri), 2);
+                if (answer.status() == 401) {
+                    return Result.failed("the camera refused the credentials");
+                }
+            }
+            return switch (answer.status()) {
+                case 200 -> answer.body().contains("m=video") ? Result.OK
+                        : Result.failed("the stream description has no video track");
+                case 401 -> Result.failed("the camera asks for credentials and none are configured");
+                case 404 -> Result.failed("the camera has no stream at this path");
+                default -> Result.failed("the camera answered RTSP " + answer.status());
+            };
+        } catch (UnknownHostException e) {
+            return Result.failed("the host does not resolve");
+        } catch (ConnectException e) {
+            return Result.failed("connection refused");
+        } catch (SocketTimeoutException e) {
+            return Result.failed("no answer within " + timeoutMillis + " ms");
+        } catch (IOException | RuntimeException e) {
+            return Result.failed("connection failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private static Answer describe(Socket socket, URI uri, String authorization, int cseq) throws IOException {
+        StringBuilder request = new StringBuilder("DESCRIBE ").append(uri).append(" RTSP/1.0\r\n")
+                .append("CSeq: ").append(cseq).append("\r\n")
+                .append("Accept: application/sdp\r\n")
+                .append("User-Agent: rta-cctv-probe\r\n");
+        if (authorization != null) {
+            request.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        String statusLine = line(in);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("RTSP/")) {
+            throw new IOException("not an RTSP answer");
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("not an RTSP status");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+            }
+        }
+        int length = 0;
+        try {
+            length = Math.min(MAX_BODY, Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        } catch (NumberFormatException e) {
+            length = 0;
+        }
+        String body = new String(in.readNBytes(Math.max(0, length)), StandardCharsets.UTF_8);
+        return new Answer(status, headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection closed mid-answer");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+            if (line.size() > 8192) {
+                throw new IOException("an answer line is too long");
+            }
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    static String authorization(String challenge, Credentials credentials, URI uri) {
+        if (challenge.regionMatches(true, 0, "Digest", 0, 6)) {
+            Map<String, String> params = new LinkedHashMap<>();
+            Matcher m = PARAM.matcher(challenge);
+            while (m.find()) {
+                params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+            }
+            String realm = params.getOrDefault("realm", "");
+            String nonce = params.getOrDefault("nonce", "");
+            String ha1 = md5(credentials.username() + ":" + realm + ":" + credentials.password());
+            String ha2 = md5("DESCRIBE:" + uri);
+            return "Digest username=\"" + credentials.username() + "\", realm=\"" + realm + "\", nonce=\"" + nonce
+                    + "\", uri=\"" + uri + "\", response=\"" + md5(ha1 + ":" + nonce + ":" + ha2) + "\"";
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package ae.rta.cctv.vms.adapter.out.simulator;
+
+import ae.rta.cctv.vms.application.port.out.CameraConnector;
+import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraSource;
+import ae.rta.cctv.vms.domain.SourceType;
+import ae.rta.cctv.vms.domain.StreamEndpoint;
+import ae.rta.cctv.vms.domain.StreamVariant;
+import java.net.URI;
+
+/** The demo cameras: RTSP streams of the local {@link SimulatorServer}, reached like any other RTSP camera. */
+public final class SimulatorConnector implements CameraConnector {
+
+    private final SimulatorServer server;
+
+    public SimulatorConnector(SimulatorServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.SIMULATOR;
+    }
+
+    @Override
+    public StreamEndpoint stream(Camera camera, StreamVariant variant) {
+        if (!(camera.source() instanceof CameraSource.Simulator)) {
+            throw new IllegalArgumentException("not a simulator camera: " + camera.id());
+        }
+        return new StreamEndpoint(URI.create("rtsp://127.0.0.1:" + server.port() + SimulatorServer.path(camera, variant)),
+                null);
+    }
+}

@@ -1,0 +1,92 @@
+package ae.rta.cctv.vms.application;
+
+import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import ae.rta.cctv.vms.application.port.out.CameraRepository;
+import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraHealth;
+import ae.rta.cctv.vms.domain.CameraSource;
+import ae.rta.cctv.vms.domain.Credentials;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** Adding, finding and removing cameras. Every input is checked before anything is written. */
+public final class CameraCatalog {
+
+    private final CameraRepository cameras;
+    private final StreamAddressPolicy addresses;
+
+    public CameraCatalog(CameraRepository cameras, StreamAddressPolicy addresses) {
+        this.cameras = cameras;
+        this.addresses = addresses;
+    }
+
+    /**
+     * A camera to add.
+     *
+     * @param source {@code type} ("rtsp"), {@code url}, optional {@code subUrl}, {@code username}, {@code password}
+     */
+    public record NewCamera(String name, String nameAr, String agency, Boolean ptz, SourceSpec source) {
+    }
+
+    /** The source part of a new camera, as given. */
+    public record SourceSpec(String type, String url, String subUrl, String username, String password) {
+    }
+
+    /**
+     * @throws IllegalArgumentException for a bad name, URL, address or credentials (400)
+     * @throws ProblemException 400 for an unknown agency or a source type not supported yet
+     */
+    public Camera add(NewCamera request) {
+        if (request.source() == null || request.source().type() == null) {
+            throw new IllegalArgumentException("source.type is required");
+        }
+        AgencyCode agency = new AgencyCode(request.agency() == null ? "" : request.agency());
+        if (!cameras.findAgencyCodes().contains(agency)) {
+            throw ProblemException.badRequest("agency " + agency + " does not exist");
+        }
+        CameraSource source = source(request.source());
+        Camera camera = new Camera(CameraId.random(), request.name(), request.nameAr(), agency, source,
+                Boolean.TRUE.equals(request.ptz()), CameraHealth.UNKNOWN);
+        cameras.addIfAbsent(camera);
+        return camera;
+    }
+
+    private CameraSource source(SourceSpec spec) {
+        return switch (spec.type().toLowerCase(Locale.ROOT)) {
+            case "rtsp" -> {
+                URI main = addresses.check("source.url", spec.url());
+                URI sub = spec.subUrl() == null || spec.subUrl().isBlank() ? null : addresses.check("source.subUrl", spec.subUrl());
+                Credentials credentials = null;
+                if (spec.username() != null || spec.password() != null) {
+                    if (spec.username() == null || spec.password() == null) {
+                        throw new IllegalArgumentException("source.username and source.password go together");
+                    }
+                    credentials = new Credentials(spec.username(), spec.password());
+                }
+                yield new CameraSource.Rtsp(main, sub, credentials);
+            }
+            case "onvif", "milestone" -> throw ProblemException.badRequest("source.type " + spec.type()
+                    + " is not supported yet: add the camera by its RTSP URL (the ONVIF and Milestone connectors are not built)");
+            default -> throw new IllegalArgumentException("source.type must be rtsp, onvif or milestone");
+        };
+    }
+
+    public List<Camera> all() {
+        return cameras.findAll();
+    }
+
+    /** @throws ProblemException 404 for no such camera */
+    public Camera get(CameraId id) {
+        return cameras.findById(id).orElseThrow(() -> ProblemException.notFound("No camera has id " + id + "."));
+    }
+
+    /** @throws ProblemException 404 for no such camera */
+    public void remove(CameraId id) {
+        if (!cameras.delete(id)) {
+            throw ProblemException.notFound("No camera has id " + id + ".");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package ae.rta.cctv.vms.application;
+
+import ae.rta.cctv.vms.application.port.out.CameraConnector;
+import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.SourceType;
+import ae.rta.cctv.vms.domain.StreamEndpoint;
+import ae.rta.cctv.vms.domain.StreamVariant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each camera's streams are pulled from, asked of the connector of its source type. */
+public final class CameraStreams {
+
+    private final Map<SourceType, CameraConnector> connectors = new EnumMap<>(SourceType.class);
+
+    public CameraStreams(List<CameraConnector> connectors) {
+        connectors.forEach(c -> this.connectors.put(c.type(), c));
+    }
+
+    /** @throws IllegalStateException when no connector serves the camera's source type */
+    public StreamEndpoint endpoint(Camera camera, StreamVariant variant) {
+        CameraConnector connector = connectors.get(camera.source().type());
+        if (connector == null) {
+            throw new IllegalStateException("no connector for " + camera.source().type() + " cameras");
+        }
+        return connector.stream(camera, variant);
+    }
+}
