@@ -6,6 +6,7 @@ import ae.rta.cctv.api.adapter.out.streamcounter.HttpStreamCounter;
 import ae.rta.cctv.api.adapter.out.vms.VmsCameraDirectory;
 import ae.rta.cctv.api.application.AccessTokens;
 import ae.rta.cctv.api.application.AuditTrail;
+import ae.rta.cctv.api.application.CameraAdministration;
 import ae.rta.cctv.api.application.BearerAuthenticator;
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
@@ -121,6 +122,11 @@ class ApiConfiguration {
     @Bean
     VisibleCameras visibleCameras(CameraDirectory directory) {
         return new VisibleCameras(directory);
+    }
+
+    @Bean
+    CameraAdministration cameraAdministration(CameraDirectory directory, VisibleCameras cameras, AuditTrail audit) {
+        return new CameraAdministration(directory, cameras, audit);
     }
 
     @Bean

@@ -77,8 +77,18 @@ final class ApiSystem {
         return new ApiSystem(overrides);
     }
 
+    private static final String CLIPS = tempDir();
+
+    private static String tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("api-test-simulator").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Map<String, Object> common() {
-        return Map.of("server.port", "0", "cctv.demo", "true",
+        return Map.of("server.port", "0", "cctv.demo", "true", "cctv.vms.simulator-dir", CLIPS,
                 "cctv.db.url", TestEngines.postgres().jdbcUrl(),
                 "cctv.db.username", TestEngines.postgres().username(),
                 "cctv.db.password", TestEngines.postgres().password(),

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=cctv-common,vms", "spring.application.name=vms"})
+        properties = {"spring.config.name=cctv-common,vms", "spring.application.name=vms",
+                "cctv.vms.simulator-dir=${java.io.tmpdir}/cctv-vms-health-test-clips"})
 final class VmsHealthTest {
 
     @LocalServerPort

@@ -43,6 +43,8 @@ final class AccessPolicy {
             allow(HttpMethod.POST, "/api/v1/auth/keys/rotate", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras", WATCHERS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}", WATCHERS),
+            allow(HttpMethod.POST, "/api/v1/cameras", ADMINS),
+            allow(HttpMethod.DELETE, "/api/v1/cameras/{id}", ADMINS),
             allow(HttpMethod.POST, "/api/v1/streams", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/streams/{id}/heartbeat", WATCHERS),
             allow(HttpMethod.DELETE, "/api/v1/streams/{id}", WATCHERS),

@@ -1,11 +1,21 @@
 package ae.rta.cctv.api.adapter.in.web;
 
+import ae.rta.cctv.api.application.CameraAdministration;
+import ae.rta.cctv.api.application.RequestOrigin;
 import ae.rta.cctv.api.application.VisibleCameras;
+import ae.rta.cctv.api.application.port.out.CameraDirectory;
 import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
 import ae.rta.cctv.api.domain.Caller;
 import ae.rta.cctv.common.domain.CameraId;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +29,14 @@ class CameraController {
     private static final Set<String> STATUSES = Set.of("ONLINE", "OFFLINE", "UNKNOWN");
 
     private final VisibleCameras cameras;
+    private final CameraAdministration administration;
 
-    CameraController(VisibleCameras cameras) {
+    CameraController(VisibleCameras cameras, CameraAdministration administration) {
         this.cameras = cameras;
+        this.administration = administration;
+    }
+
+    record NewCamera(String name, String nameAr, String agency, Boolean ptz, Map<String, Object> source) {
     }
 
     record Source(String type) {
@@ -47,6 +62,24 @@ class CameraController {
         }
         List<CameraSummary> found = cameras.list(caller, Params.agency(agency), Params.text("q", q, 200), wantedStatus);
         return Paging.list(paging.slice(found).stream().map(CameraView::of).toList(), found.size(), paging);
+    }
+
+    @Operation(summary = "Add a camera (ADMIN; audited)",
+            description = "source: {\"type\":\"rtsp\",\"url\",\"subUrl\"?,\"username\"?,\"password\"?}. URLs must be "
+                    + "rtsp:// or rtsps://, without credentials, and not point at a denied address. Credentials are stored "
+                    + "encrypted and never returned.")
+    @PostMapping("/api/v1/cameras")
+    ResponseEntity<CameraView> add(Caller caller, @RequestBody NewCamera body, RequestOrigin origin) {
+        CameraSummary added = administration.add(caller, new CameraDirectory.NewCamera(body.name(), body.nameAr(),
+                body.agency(), body.ptz(), body.source()), origin);
+        return ResponseEntity.created(URI.create("/api/v1/cameras/" + added.id())).body(CameraView.of(added));
+    }
+
+    @Operation(summary = "Remove a camera (ADMIN; audited)")
+    @DeleteMapping("/api/v1/cameras/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(Caller caller, @PathVariable String id, RequestOrigin origin) {
+        administration.remove(caller, CameraId.parse(id), origin);
     }
 
     @Operation(summary = "One camera; 404 if unknown or of another agency")

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ae.rta.cctv.common.web.ProblemException;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The vms service's cameras, held in memory and refreshed in the background every {@code refreshAfter}: reads cost
@@ -58,6 +61,52 @@ public final class VmsCameraDirectory implements CameraDirectory {
         return current().agencies();
     }
 
+    @Override
+    public CameraSummary add(NewCamera camera) {
+        CameraJson added;
+        try {
+            added = vms.post().uri("/internal/cameras").body(camera).retrieve().body(CameraJson.class);
+        } catch (HttpClientErrorException e) {
+            throw passOn(e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
+        snapshot.invalidateAll();
+        return summary(added);
+    }
+
+    @Override
+    public boolean remove(CameraId id) {
+        try {
+            vms.delete().uri("/internal/cameras/{id}", id.toString()).retrieve().toBodilessEntity();
+            snapshot.invalidateAll();
+            return true;
+        } catch (HttpClientErrorException.NotFound e) {
+            return false;
+        } catch (HttpClientErrorException e) {
+            throw passOn(e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
+    }
+
+    /* The vms service's refusals are written for the caller (what field is wrong and why): they are passed on. */
+    private static ProblemException passOn(HttpClientErrorException e) {
+        ProblemJson problem = e.getResponseBodyAs(ProblemJson.class);
+        String detail = problem == null || problem.detail() == null ? "The camera was refused." : problem.detail();
+        return new ProblemException(e.getStatusCode(), problem == null || problem.title() == null ? "Bad Request"
+                : problem.title(), detail);
+    }
+
+    record ProblemJson(String title, String detail) {
+    }
+
+    private static CameraSummary summary(CameraJson c) {
+        return new CameraSummary(CameraId.parse(c.id()), c.name(), c.nameAr() == null || c.nameAr().isEmpty() ? null
+                : c.nameAr(), new AgencyCode(c.agency()), c.status(), c.ptz(), false,
+                c.source() == null ? "unknown" : c.source().type());
+    }
+
     private Snapshot current() {
         try {
             return snapshot.get("all");
@@ -72,11 +121,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         if (list == null || list.items() == null || agencies == null || agencies.items() == null) {
             throw new IllegalStateException("the vms service answered an empty body");
         }
-        List<CameraSummary> cameras = list.items().stream()
-                .map(c -> new CameraSummary(CameraId.parse(c.id()), c.name(),
-                        c.nameAr() == null || c.nameAr().isEmpty() ? null : c.nameAr(), new AgencyCode(c.agency()),
-                        c.status(), c.ptz(), false, c.source() == null ? "unknown" : c.source().type()))
-                .toList();
+        List<CameraSummary> cameras = list.items().stream().map(VmsCameraDirectory::summary).toList();
         return new Snapshot(cameras, cameras.stream().collect(Collectors.toUnmodifiableMap(CameraSummary::id,
                 Function.identity())), agencies.items().stream().map(AgencyCode::new).toList());
     }

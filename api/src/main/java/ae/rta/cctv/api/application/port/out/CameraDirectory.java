@@ -3,6 +3,7 @@ package ae.rta.cctv.api.application.port.out;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The cameras the vms service knows, as the api service shows them. */
@@ -25,6 +26,25 @@ public interface CameraDirectory {
 
     /** The agencies cameras may belong to. */
     List<AgencyCode> agencies();
+
+    /**
+     * A camera to add, as an administrator gives it; the vms service checks every field.
+     *
+     * @param source {@code type} and its fields ({@code url}, {@code subUrl}, {@code username}, {@code password})
+     */
+    record NewCamera(String name, String nameAr, String agency, Boolean ptz, Map<String, Object> source) {
+    }
+
+    /**
+     * Adds a camera; the directory shows it at once.
+     *
+     * @throws ae.rta.cctv.common.web.ProblemException with the vms service's 4xx answer when it refuses the camera
+     * @throws DirectoryUnavailableException when the vms service does not answer
+     */
+    CameraSummary add(NewCamera camera);
+
+    /** Removes a camera. @return false when there was none */
+    boolean remove(CameraId id);
 
     /** Thrown when the directory cannot answer. */
     final class DirectoryUnavailableException extends RuntimeException {

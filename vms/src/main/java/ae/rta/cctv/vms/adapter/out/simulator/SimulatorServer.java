@@ -57,6 +57,12 @@ public final class SimulatorServer implements AutoCloseable {
         return port;
     }
 
+    /** The running server process, if any (for its resource figures). */
+    public java.util.Optional<ProcessHandle> process() {
+        Process p = process;
+        return p != null && p.isAlive() ? java.util.Optional.of(p.toHandle()) : java.util.Optional.empty();
+    }
+
     /** The mount path of a camera's stream. */
     public static String path(Camera camera, StreamVariant variant) {
         return "/sim/" + camera.id() + "-" + variant.name().toLowerCase(Locale.ROOT);
