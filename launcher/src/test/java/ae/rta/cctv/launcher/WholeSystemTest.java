@@ -75,6 +75,10 @@ final class WholeSystemTest {
         Response cameras = dashboard.get("/api/v1/cameras", Map.of("Authorization", "Bearer " + token));
         assertThat(cameras.status()).isEqualTo(200);
         assertThat(cameras.body()).contains("\"total\":12");
+        // The simulator serves the demo cameras over RTSP and the vms health probes find them.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(dashboard.get("/api/v1/cameras?status=ONLINE", Map.of("Authorization", "Bearer " + token)).body())
+                        .contains("\"total\":12"));
     }
 
     private static int demoCameraCount(LauncherSettings settings) {

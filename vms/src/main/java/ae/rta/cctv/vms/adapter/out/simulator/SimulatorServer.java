@@ -106,7 +106,7 @@ public final class SimulatorServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
                     "-f", "lavfi", "-i", "testsrc2=size=" + (main ? "640x360" : "320x180") + ":rate=15", "-t", "20",
                     "-vf", "hue=h=" + hue + ",drawbox=x=0:y=0:w=iw:h=" + (main ? 44 : 24) + ":color=black@0.6:t=fill,"
-                            + "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:textfile='"
+                            + "drawtext=" + font() + ":textfile='"
                             + label + "':x=10:y=" + (main ? 11 : 5) + ":fontsize=" + (main ? 20 : 11) + ":fontcolor=white",
                     "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "baseline", "-g", "15", "-keyint_min", "15",
                     "-sc_threshold", "0", "-b:v", main ? "600k" : "150k", "-x264-params", "aud=1",
@@ -128,6 +128,11 @@ public final class SimulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static String font() {
+        Path dejavu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+        return Files.isRegularFile(dejavu) ? "fontfile=" + dejavu : "font=Sans";
     }
 
     private void watch() {
