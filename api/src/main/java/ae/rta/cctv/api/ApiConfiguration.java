@@ -3,6 +3,7 @@ package ae.rta.cctv.api;
 import ae.rta.cctv.api.adapter.out.oidc.OidcIdentityProvider;
 import ae.rta.cctv.api.adapter.out.redis.Bucket4jRateLimiter;
 import ae.rta.cctv.api.adapter.out.streamcounter.HttpStreamCounter;
+import ae.rta.cctv.api.adapter.out.vms.HttpPtzGateway;
 import ae.rta.cctv.api.adapter.out.vms.VmsCameraDirectory;
 import ae.rta.cctv.api.application.AccessTokens;
 import ae.rta.cctv.api.application.AuditTrail;
@@ -10,6 +11,7 @@ import ae.rta.cctv.api.application.CameraAdministration;
 import ae.rta.cctv.api.application.BearerAuthenticator;
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
+import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.Passwords;
 import ae.rta.cctv.api.application.SignInService;
@@ -127,6 +129,12 @@ class ApiConfiguration {
     @Bean
     CameraAdministration cameraAdministration(CameraDirectory directory, VisibleCameras cameras, AuditTrail audit) {
         return new CameraAdministration(directory, cameras, audit);
+    }
+
+    @Bean
+    PtzCommands ptzCommands(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String vmsUrl) {
+        return new PtzCommands(cameras, new HttpPtzGateway(clients.forBaseUrl(vmsUrl, Duration.ofSeconds(10))), audit);
     }
 
     @Bean

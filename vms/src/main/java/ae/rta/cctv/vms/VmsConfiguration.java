@@ -4,13 +4,16 @@ import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspConnector;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspDescribeProbe;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorConnector;
+import ae.rta.cctv.vms.adapter.out.simulator.SimulatorPtz;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorServer;
 import ae.rta.cctv.vms.application.CameraCatalog;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.DemoCameras;
+import ae.rta.cctv.vms.application.PtzControl;
 import ae.rta.cctv.vms.application.StreamAddressPolicy;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
+import ae.rta.cctv.vms.application.port.out.PtzLockStore;
 import ae.rta.cctv.vms.application.port.out.StreamProbe;
 import ae.rta.cctv.vms.domain.CameraSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +56,16 @@ class VmsConfiguration {
     @Bean
     CameraStreams cameraStreams(SimulatorServer simulator) {
         return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator)));
+    }
+
+    @Bean
+    SimulatorPtz simulatorPtz() {
+        return new SimulatorPtz();
+    }
+
+    @Bean
+    PtzControl ptzControl(CameraRepository cameras, SimulatorPtz simulatorPtz, PtzLockStore locks, Clock clock) {
+        return new PtzControl(cameras, List.of(simulatorPtz), locks, clock, java.time.Duration.ofSeconds(30));
     }
 
     @Bean

@@ -29,6 +29,7 @@ final class AccessPolicy {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> WATCHERS = EnumSet.of(ADMIN, OPERATOR, VIEWER);
+    private static final Set<Role> STEERERS = EnumSet.of(ADMIN, OPERATOR);
     private static final Set<Role> AUDITORS = EnumSet.of(ADMIN, AUDITOR);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
 
@@ -45,6 +46,12 @@ final class AccessPolicy {
             allow(HttpMethod.GET, "/api/v1/cameras/{id}", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras", ADMINS),
             allow(HttpMethod.DELETE, "/api/v1/cameras/{id}", ADMINS),
+            allow(HttpMethod.POST, "/api/v1/cameras/{id}/ptz", STEERERS),
+            allow(HttpMethod.GET, "/api/v1/cameras/{id}/ptz/presets", STEERERS),
+            allow(HttpMethod.POST, "/api/v1/cameras/{id}/ptz/presets", STEERERS),
+            allow(HttpMethod.DELETE, "/api/v1/cameras/{id}/ptz/presets/{token}", STEERERS),
+            allow(HttpMethod.GET, "/api/v1/cameras/{id}/ptz/lock", WATCHERS),
+            allow(HttpMethod.DELETE, "/api/v1/cameras/{id}/ptz/lock", STEERERS),
             allow(HttpMethod.POST, "/api/v1/streams", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/streams/{id}/heartbeat", WATCHERS),
             allow(HttpMethod.DELETE, "/api/v1/streams/{id}", WATCHERS),

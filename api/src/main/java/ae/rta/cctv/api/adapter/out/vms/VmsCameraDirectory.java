@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ae.rta.cctv.common.client.ServiceProblems;
 import ae.rta.cctv.common.web.ProblemException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -92,13 +93,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
 
     /* The vms service's refusals are written for the caller (what field is wrong and why): they are passed on. */
     private static ProblemException passOn(HttpClientErrorException e) {
-        ProblemJson problem = e.getResponseBodyAs(ProblemJson.class);
-        String detail = problem == null || problem.detail() == null ? "The camera was refused." : problem.detail();
-        return new ProblemException(e.getStatusCode(), problem == null || problem.title() == null ? "Bad Request"
-                : problem.title(), detail);
-    }
-
-    record ProblemJson(String title, String detail) {
+        return ServiceProblems.passOn(e);
     }
 
     private static CameraSummary summary(CameraJson c) {
