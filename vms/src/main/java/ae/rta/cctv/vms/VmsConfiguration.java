@@ -1,6 +1,9 @@
 package ae.rta.cctv.vms;
 
 import ae.rta.cctv.common.security.SecretBox;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifConnector;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifDevices;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifPtz;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspConnector;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspDescribeProbe;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorConnector;
@@ -54,8 +57,13 @@ class VmsConfiguration {
     }
 
     @Bean
-    CameraStreams cameraStreams(SimulatorServer simulator) {
-        return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator)));
+    OnvifDevices onvifDevices(Clock clock, VmsSettings settings) {
+        return new OnvifDevices(clock, settings.probeTimeout().plusSeconds(2), java.time.Duration.ofMinutes(10));
+    }
+
+    @Bean
+    CameraStreams cameraStreams(SimulatorServer simulator, OnvifDevices onvif) {
+        return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator), new OnvifConnector(onvif)));
     }
 
     @Bean
@@ -64,8 +72,10 @@ class VmsConfiguration {
     }
 
     @Bean
-    PtzControl ptzControl(CameraRepository cameras, SimulatorPtz simulatorPtz, PtzLockStore locks, Clock clock) {
-        return new PtzControl(cameras, List.of(simulatorPtz), locks, clock, java.time.Duration.ofSeconds(30));
+    PtzControl ptzControl(CameraRepository cameras, SimulatorPtz simulatorPtz, OnvifDevices onvif, PtzLockStore locks,
+            Clock clock) {
+        return new PtzControl(cameras, List.of(simulatorPtz, new OnvifPtz(onvif)), locks, clock,
+                java.time.Duration.ofSeconds(30));
     }
 
     @Bean

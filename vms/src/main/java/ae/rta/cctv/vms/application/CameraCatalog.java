@@ -32,7 +32,7 @@ public final class CameraCatalog {
     }
 
     /** The source part of a new camera, as given. */
-    public record SourceSpec(String type, String url, String subUrl, String username, String password) {
+    public record SourceSpec(String type, String url, String subUrl, String username, String password, String address) {
     }
 
     /**
@@ -68,10 +68,41 @@ public final class CameraCatalog {
                 }
                 yield new CameraSource.Rtsp(main, sub, credentials);
             }
-            case "onvif", "milestone" -> throw ProblemException.badRequest("source.type " + spec.type()
-                    + " is not supported yet: add the camera by its RTSP URL (the ONVIF and Milestone connectors are not built)");
+            case "onvif" -> {
+                URI device = addresses.checkService("source.address", spec.address());
+                if (spec.username() == null || spec.password() == null) {
+                    throw new IllegalArgumentException("an ONVIF camera needs source.username and source.password");
+                }
+                yield new CameraSource.Onvif(device, new Credentials(spec.username(), spec.password()));
+            }
+            case "milestone" -> throw ProblemException.badRequest(
+                    "source.type milestone is not supported yet: the Milestone XProtect connector is not built");
             default -> throw new IllegalArgumentException("source.type must be rtsp, onvif or milestone");
         };
+    }
+
+    /**
+     * Adds an agency.
+     *
+     * @throws IllegalArgumentException for a bad code or name
+     * @throws ProblemException 409 when the code is taken
+     */
+    public AgencyCode addAgency(String code, String name, String nameAr) {
+        AgencyCode agency = new AgencyCode(code == null ? "" : code);
+        String checkedName = requireText("name", name);
+        String checkedNameAr = nameAr == null || nameAr.isBlank() ? null : requireText("nameAr", nameAr);
+        if (!cameras.addAgencyIfAbsent(agency, checkedName, checkedNameAr)) {
+            throw ProblemException.conflict("An agency with code " + agency + " exists.");
+        }
+        return agency;
+    }
+
+    private static String requireText(String field, String value) {
+        if (value == null || value.isBlank() || value.strip().length() > Camera.MAX_NAME_LENGTH
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " must be 1 to " + Camera.MAX_NAME_LENGTH + " printable characters");
+        }
+        return value.strip();
     }
 
     public List<Camera> all() {

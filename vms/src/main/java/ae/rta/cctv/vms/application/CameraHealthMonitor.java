@@ -96,7 +96,12 @@ public final class CameraHealthMonitor {
             slots.acquire();
             try {
                 Timer.Sample sample = Timer.start(registry);
-                StreamProbe.Result result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN));
+                StreamProbe.Result result;
+                try {
+                    result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN));
+                } catch (RuntimeException e) {
+                    result = StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
+                }
                 sample.stop(registry.timer("cctv.vms.probe", "outcome", result.reachable() ? "reachable" : "unreachable"));
                 record(camera, result);
             } finally {

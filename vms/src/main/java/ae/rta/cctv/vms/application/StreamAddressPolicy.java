@@ -27,8 +27,17 @@ public final class StreamAddressPolicy {
         this.denied = deniedCidrs.stream().map(Cidr::parse).toList();
     }
 
-    /** @throws IllegalArgumentException naming what is wrong with {@code url} */
+    /** A stream URL: rtsp or rtsps. @throws IllegalArgumentException naming what is wrong with {@code url} */
     public URI check(String field, String url) {
+        return check(field, url, Set.of("rtsp", "rtsps"));
+    }
+
+    /** A device's web service URL (ONVIF): http or https. @throws IllegalArgumentException as {@link #check} */
+    public URI checkService(String field, String url) {
+        return check(field, url, Set.of("http", "https"));
+    }
+
+    private URI check(String field, String url, Set<String> schemes) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
@@ -42,8 +51,9 @@ public final class StreamAddressPolicy {
             throw new IllegalArgumentException(field + " is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("rtsp") && !scheme.equals("rtsps")) {
-            throw new IllegalArgumentException(field + " must be an rtsp:// or rtsps:// URL");
+        if (!schemes.contains(scheme)) {
+            throw new IllegalArgumentException(field + " must be a " + String.join(" or ", new java.util.TreeSet<>(schemes))
+                    + " URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException(field + " must name a host");

@@ -25,6 +25,23 @@ public sealed interface CameraSource {
         }
     }
 
+    /**
+     * An ONVIF device, asked for its stream URLs ({@code GetStreamUri}) and driven through its PTZ service.
+     *
+     * @param deviceService the device service URL, e.g. {@code http://10.0.0.5/onvif/device_service}
+     */
+    record Onvif(URI deviceService, Credentials credentials) implements CameraSource {
+        public Onvif {
+            Objects.requireNonNull(deviceService, "deviceService");
+            Objects.requireNonNull(credentials, "credentials");
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.ONVIF;
+        }
+    }
+
     /** A demo camera of the built-in simulator. */
     record Simulator() implements CameraSource {
         @Override

@@ -99,6 +99,15 @@ class InternalCameraController {
         return Map.of("items", items, "total", items.size());
     }
 
+    record NewAgency(String code, String name, String nameAr) {
+    }
+
+    @PostMapping("/internal/agencies")
+    ResponseEntity<Map<String, Object>> addAgency(@RequestBody NewAgency body) {
+        AgencyCode code = catalog.addAgency(body.code(), body.name(), body.nameAr());
+        return ResponseEntity.created(URI.create("/internal/agencies/" + code)).body(Map.of("code", code.value()));
+    }
+
     @GetMapping("/internal/agencies")
     Map<String, Object> agencies() {
         List<String> codes = repository.findAgencyCodes().stream().map(AgencyCode::value).toList();

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcCameraRepository implements CameraRepository {
 
     private static final String COLUMNS = "id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url,"
-            + " username, sealed_password, status_reason, last_seen, status_changed_at";
+            + " username, sealed_password, status_reason, last_seen, status_changed_at, device_address";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -37,10 +37,10 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
-    public void addAgencyIfAbsent(AgencyCode code, String name, String nameAr) {
-        jdbc.sql("INSERT INTO agency (code, name, name_ar) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING")
+    public boolean addAgencyIfAbsent(AgencyCode code, String name, String nameAr) {
+        return jdbc.sql("INSERT INTO agency (code, name, name_ar) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING")
                 .params(code.value(), name, nameAr)
-                .update();
+                .update() == 1;
     }
 
     @Override
@@ -49,6 +49,12 @@ class JdbcCameraRepository implements CameraRepository {
         String subUrl = null;
         String username = null;
         String sealed = null;
+        String device = null;
+        if (camera.source() instanceof CameraSource.Onvif onvif) {
+            device = onvif.deviceService().toString();
+            username = onvif.credentials().username();
+            sealed = secrets.seal(onvif.credentials().password());
+        }
         if (camera.source() instanceof CameraSource.Rtsp rtsp) {
             mainUrl = rtsp.main().toString();
             subUrl = rtsp.sub() == null ? null : rtsp.sub().toString();
@@ -59,11 +65,11 @@ class JdbcCameraRepository implements CameraRepository {
         }
         jdbc.sql("""
                 INSERT INTO camera (id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url, username,
-                                    sealed_password, status_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                                    sealed_password, status_reason, device_address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(camera.id().value(), camera.name(), camera.nameAr(), camera.agency().value(),
                         camera.source().type().name(), camera.ptz(), camera.status().name(), mainUrl, subUrl, username,
-                        sealed, camera.health().reason())
+                        sealed, camera.health().reason(), device)
                 .update();
     }
 
@@ -121,7 +127,9 @@ class JdbcCameraRepository implements CameraRepository {
                     rs.getString("username") == null ? null
                             : new Credentials(rs.getString("username"), secrets.open(rs.getString("sealed_password"))));
             case SIMULATOR -> new CameraSource.Simulator();
-            case ONVIF, MILESTONE -> throw new IllegalStateException("no connector reads " + type + " cameras yet");
+            case ONVIF -> new CameraSource.Onvif(URI.create(rs.getString("device_address")),
+                    new Credentials(rs.getString("username"), secrets.open(rs.getString("sealed_password"))));
+            case MILESTONE -> throw new IllegalStateException("no connector reads " + type + " cameras yet");
         };
         CameraHealth health = new CameraHealth(CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 instant(rs.getTimestamp("last_seen")), instant(rs.getTimestamp("status_changed_at")));

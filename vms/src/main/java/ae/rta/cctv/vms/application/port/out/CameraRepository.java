@@ -10,8 +10,8 @@ import java.util.Optional;
 /** Where cameras and agencies are kept. Credentials are stored encrypted and come back decrypted. */
 public interface CameraRepository {
 
-    /** Adds the agency unless one with its code exists. */
-    void addAgencyIfAbsent(AgencyCode code, String name, String nameAr);
+    /** Adds the agency unless one with its code exists. @return whether it was added */
+    boolean addAgencyIfAbsent(AgencyCode code, String name, String nameAr);
 
     /** Adds the camera unless one with its id exists. */
     void addIfAbsent(Camera camera);
