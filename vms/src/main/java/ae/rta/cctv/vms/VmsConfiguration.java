@@ -1,6 +1,9 @@
 package ae.rta.cctv.vms;
 
 import ae.rta.cctv.common.security.SecretBox;
+import ae.rta.cctv.vms.adapter.out.milestone.MilestoneConnector;
+import ae.rta.cctv.vms.adapter.out.milestone.MilestonePtz;
+import ae.rta.cctv.vms.adapter.out.milestone.MilestoneServers;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifConnector;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifDevices;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifPtz;
@@ -13,6 +16,7 @@ import ae.rta.cctv.vms.application.CameraCatalog;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.DemoCameras;
+import ae.rta.cctv.vms.application.MilestoneSync;
 import ae.rta.cctv.vms.application.PtzControl;
 import ae.rta.cctv.vms.application.StreamAddressPolicy;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
@@ -47,8 +51,8 @@ class VmsConfiguration {
     }
 
     @Bean
-    CameraCatalog cameraCatalog(CameraRepository cameras, StreamAddressPolicy policy) {
-        return new CameraCatalog(cameras, policy);
+    CameraCatalog cameraCatalog(CameraRepository cameras, StreamAddressPolicy policy, VmsSettings settings) {
+        return new CameraCatalog(cameras, policy, settings.milestoneServers().stream().map(s -> s.id()).toList());
     }
 
     @Bean(destroyMethod = "close")
@@ -62,8 +66,51 @@ class VmsConfiguration {
     }
 
     @Bean
-    CameraStreams cameraStreams(SimulatorServer simulator, OnvifDevices onvif) {
-        return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator), new OnvifConnector(onvif)));
+    MilestoneServers milestoneServers(VmsSettings settings, Clock clock) {
+        return new MilestoneServers(settings.milestoneServers(), clock, java.time.Duration.ofSeconds(10), 4,
+                java.time.Duration.ofMillis(500));
+    }
+
+    @Bean
+    MilestoneSync milestoneSync(CameraRepository cameras, MilestoneServers servers, Clock clock) {
+        return new MilestoneSync(cameras, servers, clock);
+    }
+
+    @Bean
+    SyncSchedule syncSchedule(MilestoneSync sync, VmsSettings settings, Clock clock) {
+        return new SyncSchedule(sync, settings, clock);
+    }
+
+    /** Runs each XProtect server's inventory sync at start-up and then every sync-interval (default 5 minutes). */
+    static final class SyncSchedule {
+        private final MilestoneSync sync;
+        private final Clock clock;
+        private final java.util.Map<String, java.time.Instant> due = new java.util.HashMap<>();
+        private final java.util.Map<String, java.time.Duration> intervals = new java.util.HashMap<>();
+
+        SyncSchedule(MilestoneSync sync, VmsSettings settings, Clock clock) {
+            this.sync = sync;
+            this.clock = clock;
+            settings.milestoneServers().forEach(s -> intervals.put(s.id(),
+                    s.syncInterval() == null ? java.time.Duration.ofMinutes(5) : s.syncInterval()));
+        }
+
+        @Scheduled(initialDelay = 2000, fixedDelay = 10_000)
+        void run() {
+            java.time.Instant now = clock.instant();
+            for (String server : sync.servers()) {
+                if (!due.getOrDefault(server, java.time.Instant.MIN).isAfter(now)) {
+                    due.put(server, now.plus(intervals.getOrDefault(server, java.time.Duration.ofMinutes(5))));
+                    sync.sync(server);
+                }
+            }
+        }
+    }
+
+    @Bean
+    CameraStreams cameraStreams(SimulatorServer simulator, OnvifDevices onvif, MilestoneServers milestone) {
+        return new CameraStreams(List.of(new RtspConnector(), new SimulatorConnector(simulator), new OnvifConnector(onvif),
+                new MilestoneConnector(milestone)));
     }
 
     @Bean
@@ -72,9 +119,9 @@ class VmsConfiguration {
     }
 
     @Bean
-    PtzControl ptzControl(CameraRepository cameras, SimulatorPtz simulatorPtz, OnvifDevices onvif, PtzLockStore locks,
-            Clock clock) {
-        return new PtzControl(cameras, List.of(simulatorPtz, new OnvifPtz(onvif)), locks, clock,
+    PtzControl ptzControl(CameraRepository cameras, SimulatorPtz simulatorPtz, OnvifDevices onvif,
+            MilestoneServers milestone, PtzLockStore locks, Clock clock) {
+        return new PtzControl(cameras, List.of(simulatorPtz, new OnvifPtz(onvif), new MilestonePtz(milestone)), locks, clock,
                 java.time.Duration.ofSeconds(30));
     }
 

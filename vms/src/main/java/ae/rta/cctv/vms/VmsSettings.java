@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialKey base64 32-byte AES key for camera credentials; blank derives one from the service secret
  * @param simulatorDir where the demo cameras' clips are kept
  * @param simulatorPort the simulator's RTSP port; 0 picks a free one
+ * @param milestone the agencies' XProtect servers ({@code cctv.vms.milestone[0].id}, {@code .base-url}, ...)
  */
 @ConfigurationProperties("cctv.vms")
 public record VmsSettings(
@@ -28,5 +29,10 @@ public record VmsSettings(
         @DefaultValue("") String credentialKey,
         @DefaultValue("data/simulator") Path simulatorDir,
         @DefaultValue("0") int simulatorPort,
-        @DefaultValue("ffmpeg") String ffmpeg) {
+        @DefaultValue("ffmpeg") String ffmpeg,
+        List<ae.rta.cctv.vms.adapter.out.milestone.MilestoneServer> milestone) {
+
+    public List<ae.rta.cctv.vms.adapter.out.milestone.MilestoneServer> milestoneServers() {
+        return milestone == null ? List.of() : milestone;
+    }
 }

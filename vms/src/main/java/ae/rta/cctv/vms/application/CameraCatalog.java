@@ -17,10 +17,13 @@ public final class CameraCatalog {
 
     private final CameraRepository cameras;
     private final StreamAddressPolicy addresses;
+    private final List<String> upstreamServers;
 
-    public CameraCatalog(CameraRepository cameras, StreamAddressPolicy addresses) {
+    /** @param upstreamServers the ids of the configured XProtect servers */
+    public CameraCatalog(CameraRepository cameras, StreamAddressPolicy addresses, List<String> upstreamServers) {
         this.cameras = cameras;
         this.addresses = addresses;
+        this.upstreamServers = List.copyOf(upstreamServers);
     }
 
     /**
@@ -32,7 +35,8 @@ public final class CameraCatalog {
     }
 
     /** The source part of a new camera, as given. */
-    public record SourceSpec(String type, String url, String subUrl, String username, String password, String address) {
+    public record SourceSpec(String type, String url, String subUrl, String username, String password, String address,
+            String server, String cameraId) {
     }
 
     /**
@@ -75,8 +79,12 @@ public final class CameraCatalog {
                 }
                 yield new CameraSource.Onvif(device, new Credentials(spec.username(), spec.password()));
             }
-            case "milestone" -> throw ProblemException.badRequest(
-                    "source.type milestone is not supported yet: the Milestone XProtect connector is not built");
+            case "milestone" -> {
+                if (spec.server() == null || !upstreamServers.contains(spec.server())) {
+                    throw ProblemException.badRequest("source.server must be a configured XProtect server: " + upstreamServers);
+                }
+                yield new CameraSource.Milestone(spec.server(), spec.cameraId());
+            }
             default -> throw new IllegalArgumentException("source.type must be rtsp, onvif or milestone");
         };
     }

@@ -42,6 +42,30 @@ public sealed interface CameraSource {
         }
     }
 
+    /**
+     * A camera of an agency's Milestone XProtect system, reached through its Open Network Bridge.
+     *
+     * @param server the configured XProtect server's id
+     * @param cameraGuid the camera's id in XProtect
+     */
+    record Milestone(String server, String cameraGuid) implements CameraSource {
+        private static final java.util.regex.Pattern GUID =
+                java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+        public Milestone {
+            Objects.requireNonNull(server, "server");
+            if (cameraGuid == null || !GUID.matcher(cameraGuid).matches()) {
+                throw new IllegalArgumentException("source.cameraId must be the camera's XProtect GUID");
+            }
+            cameraGuid = cameraGuid.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public SourceType type() {
+            return SourceType.MILESTONE;
+        }
+    }
+
     /** A demo camera of the built-in simulator. */
     record Simulator() implements CameraSource {
         @Override

@@ -5,6 +5,7 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.vms.application.CameraCatalog;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
+import ae.rta.cctv.vms.application.MilestoneSync;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
@@ -34,13 +35,15 @@ class InternalCameraController {
     private final CameraRepository repository;
     private final CameraStreams streams;
     private final CameraHealthMonitor health;
+    private final MilestoneSync milestone;
 
     InternalCameraController(CameraCatalog catalog, CameraRepository repository, CameraStreams streams,
-            CameraHealthMonitor health) {
+            CameraHealthMonitor health, MilestoneSync milestone) {
         this.catalog = catalog;
         this.repository = repository;
         this.streams = streams;
         this.health = health;
+        this.milestone = milestone;
     }
 
     @GetMapping("/internal/cameras")
@@ -106,6 +109,34 @@ class InternalCameraController {
     ResponseEntity<Map<String, Object>> addAgency(@RequestBody NewAgency body) {
         AgencyCode code = catalog.addAgency(body.code(), body.name(), body.nameAr());
         return ResponseEntity.created(URI.create("/internal/agencies/" + code)).body(Map.of("code", code.value()));
+    }
+
+    @PostMapping("/internal/milestone/{server}/sync")
+    Map<String, Object> sync(@PathVariable String server) {
+        return report(milestone.sync(server));
+    }
+
+    @GetMapping("/internal/milestone/sync-reports")
+    Map<String, Object> syncReports(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be 1 to 500");
+        }
+        List<Map<String, Object>> items = repository.syncReports(limit).stream().map(InternalCameraController::report).toList();
+        return Map.of("items", items, "total", items.size());
+    }
+
+    private static Map<String, Object> report(CameraRepository.SyncReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("server", r.server());
+        m.put("startedAt", r.startedAt());
+        m.put("finishedAt", r.finishedAt());
+        m.put("seen", r.seen());
+        m.put("added", r.added());
+        m.put("updated", r.updated());
+        m.put("removed", r.removed());
+        m.put("unchanged", r.unchanged());
+        m.put("error", r.error());
+        return m;
     }
 
     @GetMapping("/internal/agencies")

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcCameraRepository implements CameraRepository {
 
     private static final String COLUMNS = "id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url,"
-            + " username, sealed_password, status_reason, last_seen, status_changed_at, device_address";
+            + " username, sealed_password, status_reason, last_seen, status_changed_at, device_address,"
+            + " upstream_server, upstream_id";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -50,6 +51,12 @@ class JdbcCameraRepository implements CameraRepository {
         String username = null;
         String sealed = null;
         String device = null;
+        String upstreamServer = null;
+        String upstreamId = null;
+        if (camera.source() instanceof CameraSource.Milestone milestone) {
+            upstreamServer = milestone.server();
+            upstreamId = milestone.cameraGuid();
+        }
         if (camera.source() instanceof CameraSource.Onvif onvif) {
             device = onvif.deviceService().toString();
             username = onvif.credentials().username();
@@ -65,11 +72,11 @@ class JdbcCameraRepository implements CameraRepository {
         }
         jdbc.sql("""
                 INSERT INTO camera (id, name, name_ar, agency, source_type, ptz, status, main_url, sub_url, username,
-                                    sealed_password, status_reason, device_address)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                                    sealed_password, status_reason, device_address, upstream_server, upstream_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(camera.id().value(), camera.name(), camera.nameAr(), camera.agency().value(),
                         camera.source().type().name(), camera.ptz(), camera.status().name(), mainUrl, subUrl, username,
-                        sealed, camera.health().reason(), device)
+                        sealed, camera.health().reason(), device, upstreamServer, upstreamId)
                 .update();
     }
 
@@ -110,6 +117,38 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
+    public void updateUpstream(CameraId id, String name, boolean ptz, boolean removed) {
+        jdbc.sql("UPDATE camera SET name = ?, ptz = ?, upstream_removed = ? WHERE id = ?")
+                .params(name, ptz, removed, id.value())
+                .update();
+    }
+
+    @Override
+    public boolean upstreamRemoved(CameraId id) {
+        return jdbc.sql("SELECT upstream_removed FROM camera WHERE id = ?").param(id.value()).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    @Override
+    public void saveSyncReport(SyncReport report) {
+        jdbc.sql("""
+                INSERT INTO milestone_sync_report (server, started_at, finished_at, seen, added, updated, removed, unchanged, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(report.server(), Timestamp.from(report.startedAt()), Timestamp.from(report.finishedAt()),
+                        report.seen(), report.added(), report.updated(), report.removed(), report.unchanged(), report.error())
+                .update();
+    }
+
+    @Override
+    public List<SyncReport> syncReports(int limit) {
+        return jdbc.sql("SELECT * FROM milestone_sync_report ORDER BY id DESC LIMIT ?").param(limit)
+                .query((rs, n) -> new SyncReport(rs.getString("server"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at").toInstant(), rs.getInt("seen"), rs.getInt("added"),
+                        rs.getInt("updated"), rs.getInt("removed"), rs.getInt("unchanged"), rs.getString("error")))
+                .list();
+    }
+
+    @Override
     public List<StatusEvent> statusEvents(long afterId, int limit) {
         return jdbc.sql("SELECT id, camera_id, agency, status, reason, at FROM camera_status_event WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)
@@ -129,7 +168,7 @@ class JdbcCameraRepository implements CameraRepository {
             case SIMULATOR -> new CameraSource.Simulator();
             case ONVIF -> new CameraSource.Onvif(URI.create(rs.getString("device_address")),
                     new Credentials(rs.getString("username"), secrets.open(rs.getString("sealed_password"))));
-            case MILESTONE -> throw new IllegalStateException("no connector reads " + type + " cameras yet");
+            case MILESTONE -> new CameraSource.Milestone(rs.getString("upstream_server"), rs.getString("upstream_id"));
         };
         CameraHealth health = new CameraHealth(CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 instant(rs.getTimestamp("last_seen")), instant(rs.getTimestamp("status_changed_at")));

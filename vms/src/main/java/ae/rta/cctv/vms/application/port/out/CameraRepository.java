@@ -27,6 +27,22 @@ public interface CameraRepository {
     /** @return whether a camera was removed */
     boolean delete(CameraId id);
 
+    /** Stores what the upstream VMS says of a camera: its name, PTZ capability, and whether it still lists it. */
+    void updateUpstream(CameraId id, String name, boolean ptz, boolean removed);
+
+    /** Whether the camera's upstream VMS no longer lists it. */
+    boolean upstreamRemoved(CameraId id);
+
+    /** What one inventory sync of an upstream server found and did. @param error why it failed, or null */
+    record SyncReport(String server, Instant startedAt, Instant finishedAt, int seen, int added, int updated, int removed,
+            int unchanged, String error) {
+    }
+
+    void saveSyncReport(SyncReport report);
+
+    /** The newest reports first. */
+    List<SyncReport> syncReports(int limit);
+
     /** Stores the camera's health; when its status changed, also appends a status event. */
     void saveHealth(Camera camera, boolean statusChanged);
 
