@@ -13,12 +13,14 @@ import ae.rta.cctv.vms.adapter.out.simulator.SimulatorConnector;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorPtz;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorServer;
 import ae.rta.cctv.vms.application.CameraCatalog;
+import ae.rta.cctv.vms.application.CameraGroups;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.DemoCameras;
 import ae.rta.cctv.vms.application.MilestoneSync;
 import ae.rta.cctv.vms.application.PtzControl;
 import ae.rta.cctv.vms.application.StreamAddressPolicy;
+import ae.rta.cctv.vms.application.port.out.CameraGroupRepository;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.application.port.out.PtzLockStore;
 import ae.rta.cctv.vms.application.port.out.StreamProbe;
@@ -53,6 +55,11 @@ class VmsConfiguration {
     @Bean
     CameraCatalog cameraCatalog(CameraRepository cameras, StreamAddressPolicy policy, VmsSettings settings) {
         return new CameraCatalog(cameras, policy, settings.milestoneServers().stream().map(s -> s.id()).toList());
+    }
+
+    @Bean
+    CameraGroups cameraGroups(CameraGroupRepository groups, CameraRepository cameras) {
+        return new CameraGroups(groups, cameras);
     }
 
     @Bean(destroyMethod = "close")

@@ -29,8 +29,15 @@ public final class VisibleCameras {
      * @param status ONLINE, OFFLINE or UNKNOWN, or null
      */
     public List<CameraSummary> list(Caller caller, AgencyCode agency, String text, String status) {
+        return list(caller, agency, text, status, null);
+    }
+
+    /** As {@link #list(Caller, AgencyCode, String, String)}, only members of {@code groupId} when it is given. */
+    public List<CameraSummary> list(Caller caller, AgencyCode agency, String text, String status, String groupId) {
         String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+        java.util.Set<CameraId> members = groupId == null ? null : java.util.Set.copyOf(group(caller, groupId).cameras());
         return cameras().stream()
+                .filter(c -> members == null || members.contains(c.id()))
                 .filter(c -> caller.sees(c.agency()))
                 .filter(c -> agency == null || c.agency().equals(agency))
                 .filter(c -> status == null || c.status().equals(status))
@@ -47,6 +54,21 @@ public final class VisibleCameras {
         } catch (CameraDirectory.DirectoryUnavailableException e) {
             throw unavailable();
         }
+    }
+
+    /** The camera groups the caller may see. */
+    public List<CameraDirectory.CameraGroupSummary> groups(Caller caller) {
+        try {
+            return directory.groups().stream().filter(g -> caller.sees(g.agency())).toList();
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
+    /** @throws ProblemException 404 when the group does not exist or is another agency's */
+    public CameraDirectory.CameraGroupSummary group(Caller caller, String id) {
+        return groups(caller).stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No camera group has id " + id + "."));
     }
 
     /** The agencies cameras may belong to. @throws ProblemException 503 when the directory does not answer */

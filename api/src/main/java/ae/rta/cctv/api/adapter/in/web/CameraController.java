@@ -54,13 +54,15 @@ class CameraController {
     @GetMapping("/api/v1/cameras")
     Map<String, Object> list(Caller caller, @RequestParam(required = false) String agency,
             @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String group,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging paging = new Paging(page, size);
         String wantedStatus = Params.text("status", status, 16);
         if (wantedStatus != null && !STATUSES.contains(wantedStatus)) {
             throw new IllegalArgumentException("status must be one of " + STATUSES);
         }
-        List<CameraSummary> found = cameras.list(caller, Params.agency(agency), Params.text("q", q, 200), wantedStatus);
+        List<CameraSummary> found = cameras.list(caller, Params.agency(agency), Params.text("q", q, 200), wantedStatus,
+                group == null || group.isBlank() ? null : java.util.UUID.fromString(Params.text("group", group, 36)).toString());
         return Paging.list(paging.slice(found).stream().map(CameraView::of).toList(), found.size(), paging);
     }
 

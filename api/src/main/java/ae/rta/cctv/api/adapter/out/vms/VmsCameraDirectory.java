@@ -26,7 +26,14 @@ public final class VmsCameraDirectory implements CameraDirectory {
     private final RestClient vms;
     private final LoadingCache<String, Snapshot> snapshot;
 
-    private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies) {
+    private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies,
+            List<CameraGroupSummary> groups) {
+    }
+
+    record GroupJson(String id, String agency, String name, String nameAr, List<String> cameraIds) {
+    }
+
+    record GroupListJson(List<GroupJson> items) {
     }
 
     record SourceJson(String type) {
@@ -60,6 +67,29 @@ public final class VmsCameraDirectory implements CameraDirectory {
     @Override
     public List<AgencyCode> agencies() {
         return current().agencies();
+    }
+
+    @Override
+    public List<CameraGroupSummary> groups() {
+        return current().groups();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> write(String method, String path, Object body) {
+        try {
+            RestClient.RequestBodySpec request = vms.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+            if (body != null) {
+                request.body(body);
+            }
+            Map<String, Object> answer = request.retrieve().body(Map.class);
+            snapshot.invalidateAll();
+            return answer == null ? Map.of() : answer;
+        } catch (HttpClientErrorException e) {
+            throw passOn(e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
     }
 
     @Override
@@ -113,11 +143,15 @@ public final class VmsCameraDirectory implements CameraDirectory {
     private Snapshot load() {
         CameraListJson list = vms.get().uri("/internal/cameras").retrieve().body(CameraListJson.class);
         AgencyListJson agencies = vms.get().uri("/internal/agencies").retrieve().body(AgencyListJson.class);
+        GroupListJson groups = vms.get().uri("/internal/camera-groups").retrieve().body(GroupListJson.class);
         if (list == null || list.items() == null || agencies == null || agencies.items() == null) {
             throw new IllegalStateException("the vms service answered an empty body");
         }
         List<CameraSummary> cameras = list.items().stream().map(VmsCameraDirectory::summary).toList();
         return new Snapshot(cameras, cameras.stream().collect(Collectors.toUnmodifiableMap(CameraSummary::id,
-                Function.identity())), agencies.items().stream().map(AgencyCode::new).toList());
+                Function.identity())), agencies.items().stream().map(AgencyCode::new).toList(),
+                groups == null || groups.items() == null ? List.of() : groups.items().stream()
+                        .map(g -> new CameraGroupSummary(g.id(), new AgencyCode(g.agency()), g.name(), g.nameAr(),
+                                g.cameraIds().stream().map(CameraId::parse).toList())).toList());
     }
 }

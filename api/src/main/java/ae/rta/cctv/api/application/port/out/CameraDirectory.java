@@ -46,6 +46,16 @@ public interface CameraDirectory {
     /** Removes a camera. @return false when there was none */
     boolean remove(CameraId id);
 
+    /** A named set of one agency's cameras. @param nameAr the Arabic name, or null */
+    record CameraGroupSummary(String id, AgencyCode agency, String name, String nameAr, List<CameraId> cameras) {
+    }
+
+    /** @throws DirectoryUnavailableException as {@link #all()} */
+    List<CameraGroupSummary> groups();
+
+    /** Writes to the vms service: a group, its members, its removal, an agency. Refusals are passed on as they are. */
+    Map<String, Object> write(String method, String path, Object body);
+
     /** Thrown when the directory cannot answer. */
     final class DirectoryUnavailableException extends RuntimeException {
         public DirectoryUnavailableException(String message, Throwable cause) {
