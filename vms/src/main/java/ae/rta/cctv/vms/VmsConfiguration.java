@@ -164,9 +164,11 @@ class VmsConfiguration {
 
     /** Demo mode seeds the demo cameras; whenever simulator cameras exist, their RTSP server runs. */
     @Bean
-    ApplicationRunner startSimulator(CameraRepository cameras, SimulatorServer simulator,
+    ApplicationRunner startSimulator(CameraRepository cameras, SimulatorServer simulator, CameraHealthMonitor monitor,
             @Value("${cctv.demo:false}") boolean demo) {
         return args -> {
+            simulator.onReady(() -> cameras.findAll().stream().filter(c -> c.source() instanceof CameraSource.Simulator)
+                    .forEach(c -> monitor.probeSoon(c.id())));
             if (demo) {
                 new DemoCameras(cameras).seed();
             }

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo cameras' RTSP server. Each simulator camera gets two short clips (main 640x360, sub 320x180, 15 fps,
+ * The demo cameras' RTSP server. Each simulator camera gets two 10 s clips (main 640x360, sub 320x180, 15 fps,
  * its own name burnt in, a moving test picture), encoded once with FFmpeg and kept in the clip folder; a GStreamer
  * RTSP server process ({@code simulator.py}) then loops them with no encoding at all, paced in real time. So a
  * dozen cameras cost almost no CPU, and they reach the system as RTSP like any real camera.
@@ -43,6 +43,7 @@ public final class SimulatorServer implements AutoCloseable {
     private volatile int port;
     private volatile Process process;
     private volatile boolean running;
+    private volatile Runnable onReady = () -> { };
     private Thread watchdog;
 
     public SimulatorServer(Path clipDir, int configuredPort, String ffmpeg) {
@@ -77,18 +78,33 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    /** Encodes missing clips; restarts the server when any were added. */
+    /** Encodes missing clips (two at a time); restarts the server when any were added. */
     public synchronized void refresh(List<Camera> cameras) {
         boolean added = false;
-        for (Camera c : cameras) {
-            for (StreamVariant v : StreamVariant.values()) {
-                added |= ensureClip(c, v);
+        try (java.util.concurrent.ExecutorService encoders = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<Boolean>> clips = new ArrayList<>();
+            for (Camera c : cameras) {
+                for (StreamVariant v : StreamVariant.values()) {
+                    clips.add(encoders.submit(() -> ensureClip(c, v)));
+                }
             }
+            for (java.util.concurrent.Future<Boolean> clip : clips) {
+                added |= clip.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("simulator clips could not all be made: {}", e.getCause().toString());
         }
         if (added && process != null) {
             process.destroy();
         }
         notifyAll();
+    }
+
+    /** Called each time the server is up (again), so cameras can be probed at once rather than at their next turn. */
+    public void onReady(Runnable listener) {
+        this.onReady = listener;
     }
 
     private boolean ensureClip(Camera camera, StreamVariant variant) {
@@ -104,7 +120,7 @@ public final class SimulatorServer implements AutoCloseable {
             int hue = Math.floorMod(camera.id().hashCode(), 360);
             Path partial = clipDir.resolve(clip.getFileName() + ".partial");
             List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
-                    "-f", "lavfi", "-i", "testsrc2=size=" + (main ? "640x360" : "320x180") + ":rate=15", "-t", "20",
+                    "-f", "lavfi", "-i", "testsrc2=size=" + (main ? "640x360" : "320x180") + ":rate=15", "-t", "10",
                     "-vf", "hue=h=" + hue + ",drawbox=x=0:y=0:w=iw:h=" + (main ? 44 : 24) + ":color=black@0.6:t=fill,"
                             + "drawtext=" + font() + ":textfile='"
                             + label + "':x=10:y=" + (main ? 11 : 5) + ":fontsize=" + (main ? 20 : 11) + ":fontcolor=white",
@@ -188,6 +204,7 @@ public final class SimulatorServer implements AutoCloseable {
         Thread.ofVirtual().name("simulator-output").start(() -> drain(out));
         process = p;
         log.info("simulator RTSP server on rtsp://127.0.0.1:{}/sim/ serving {}", port, clipDir);
+        onReady.run();
         return p;
     }
 
