@@ -1,0 +1,337 @@
+package ae.rta.cctv.storage.domain;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the layout of a fragmented MP4 (ISO BMFF) file without decoding any video: the init section
+ * ({@code ftyp}+{@code moov}), the video track's codec, size and timescale, and every fragment ({@code moof}+{@code mdat})
+ * with its byte range, time and whether it starts on a keyframe. This is what lets playback address any moment of a
+ * stored segment by byte range.
+ */
+public final class Fmp4 {
+
+    /** One fragment. @param offsetMs its start from the segment's first fragment */
+    public record Fragment(int seq, long offsetMs, long durationMs, long byteOffset, long size, boolean keyframe) {
+    }
+
+    /**
+     * A file's layout.
+     *
+     * @param initSize bytes of ftyp + moov at the start of the file
+     * @param codec the sample entry type of the video track, such as {@code avc1}
+     */
+    public record Layout(long initSize, String codec, int width, int height, long timescale, long durationMs,
+            List<Fragment> fragments) {
+    }
+
+    /** Not a fragmented MP4 this system can index; the message says why. */
+    public static final class NotFragmentedMp4Exception extends Exception {
+        public NotFragmentedMp4Exception(String message) {
+            super(message);
+        }
+    }
+
+    private static final int NON_SYNC = 0x00010000;
+    private static final int MAX_BOX_HEADER_READ = 64 * 1024 * 1024;
+
+    private Fmp4() {
+    }
+
+    /** @throws NotFragmentedMp4Exception when the file is not a fragmented MP4 with one video track */
+    public static Layout inspect(SeekableByteChannel file) throws IOException, NotFragmentedMp4Exception {
+        long size = file.size();
+        long position = 0;
+        long initEnd = -1;
+        Track track = null;
+        List<Fragment> fragments = new ArrayList<>();
+        long firstDecodeTime = -1;
+        long moofStart = -1;
+        long moofSize = 0;
+        Traf pending = null;
+        while (position + 8 <= size) {
+            ByteBuffer header = read(file, position, 16 <= size - position ? 16 : (int) (size - position));
+            long boxSize = Integer.toUnsignedLong(header.getInt(0));
+            String type = type(header, 4);
+            int headerSize = 8;
+            if (boxSize == 1) {
+                if (header.limit() < 16) {
+                    throw new NotFragmentedMp4Exception("truncated box header at " + position);
+                }
+                boxSize = header.getLong(8);
+                headerSize = 16;
+            } else if (boxSize == 0) {
+                boxSize = size - position;
+            }
+            if (boxSize < headerSize || position + boxSize > size) {
+                if (type.equals("mdat") || type.equals("moof")) {
+                    break; // a fragment cut short by a crash: the file is indexed up to its last complete one
+                }
+                throw new NotFragmentedMp4Exception("box " + type + " at " + position + " runs past the end of the file");
+            }
+            switch (type) {
+                case "moov" -> {
+                    track = moov(payload(file, position + headerSize, boxSize - headerSize));
+                    initEnd = position + boxSize;
+                }
+                case "moof" -> {
+                    if (track == null) {
+                        throw new NotFragmentedMp4Exception("a fragment comes before the movie header");
+                    }
+                    pending = moof(payload(file, position + headerSize, boxSize - headerSize), track);
+                    moofStart = position;
+                    moofSize = boxSize;
+                }
+                case "mdat" -> {
+                    if (pending != null) {
+                        if (firstDecodeTime < 0) {
+                            firstDecodeTime = pending.decodeTime();
+                        }
+                        long offsetMs = (pending.decodeTime() - firstDecodeTime) * 1000 / track.timescale();
+                        long durationMs = pending.duration() * 1000 / track.timescale();
+                        fragments.add(new Fragment(fragments.size(), offsetMs, durationMs, moofStart, moofSize + boxSize,
+                                pending.keyframe()));
+                        pending = null;
+                    }
+                }
+                default -> {
+                }
+            }
+            position += boxSize;
+        }
+        if (track == null || initEnd < 0) {
+            throw new NotFragmentedMp4Exception("no movie header (moov): not an MP4");
+        }
+        if (fragments.isEmpty()) {
+            throw new NotFragmentedMp4Exception("no fragments (moof/mdat): not a fragmented MP4, or empty");
+        }
+        Fragment last = fragments.getLast();
+        return new Layout(initEnd, track.codec(), track.width(), track.height(), track.timescale(),
+                last.offsetMs() + last.durationMs(), List.copyOf(fragments));
+    }
+
+    private record Track(long id, long timescale, String codec, int width, int height, long defaultDuration,
+            int defaultFlags) {
+    }
+
+    private record Traf(long decodeTime, long duration, boolean keyframe) {
+    }
+
+    private static Track moov(ByteBuffer moov) throws NotFragmentedMp4Exception {
+        Track video = null;
+        long trexDuration = 0;
+        int trexFlags = 0;
+        long trexTrack = -1;
+        for (Box box : children(moov)) {
+            if (box.type().equals("trak")) {
+                Track t = trak(box.payload());
+                if (t != null && video == null) {
+                    video = t;
+                }
+            } else if (box.type().equals("mvex")) {
+                for (Box trex : children(box.payload())) {
+                    if (trex.type().equals("trex")) {
+                        ByteBuffer b = trex.payload();
+                        trexTrack = Integer.toUnsignedLong(b.getInt(4));
+                        trexDuration = Integer.toUnsignedLong(b.getInt(12));
+                        trexFlags = b.getInt(20);
+                    }
+                }
+            }
+        }
+        if (video == null) {
+            throw new NotFragmentedMp4Exception("no video track");
+        }
+        if (trexTrack == video.id() || trexTrack < 0) {
+            video = new Track(video.id(), video.timescale(), video.codec(), video.width(), video.height(), trexDuration, trexFlags);
+        }
+        return video;
+    }
+
+    private static Track trak(ByteBuffer trak) throws NotFragmentedMp4Exception {
+        long id = 0;
+        int width = 0;
+        int height = 0;
+        long timescale = 0;
+        String handler = "";
+        String codec = "";
+        for (Box box : children(trak)) {
+            ByteBuffer b = box.payload();
+            if (box.type().equals("tkhd")) {
+                int version = b.get(0);
+                id = Integer.toUnsignedLong(b.getInt(version == 1 ? 20 : 12));
+                int dims = b.limit() - 8;
+                width = b.getInt(dims) >>> 16;
+                height = b.getInt(dims + 4) >>> 16;
+            } else if (box.type().equals("mdia")) {
+                for (Box m : children(b)) {
+                    ByteBuffer p = m.payload();
+                    if (m.type().equals("mdhd")) {
+                        timescale = Integer.toUnsignedLong(p.getInt(p.get(0) == 1 ? 20 : 12));
+                    } else if (m.type().equals("hdlr")) {
+                        handler = type(p, 8);
+                    } else if (m.type().equals("minf")) {
+                        codec = sampleEntry(p);
+                    }
+                }
+            }
+        }
+        if (!handler.equals("vide")) {
+            return null;
+        }
+        if (timescale <= 0) {
+            throw new NotFragmentedMp4Exception("the video track has no timescale");
+        }
+        return new Track(id, timescale, codec, width, height, 0, 0);
+    }
+
+    private static String sampleEntry(ByteBuffer minf) throws NotFragmentedMp4Exception {
+        for (Box stbl : children(minf)) {
+            if (stbl.type().equals("stbl")) {
+                for (Box stsd : children(stbl.payload())) {
+                    if (stsd.type().equals("stsd") && stsd.payload().limit() >= 16) {
+                        return type(stsd.payload(), 12);
+                    }
+                }
+            }
+        }
+        return "unknown";
+    }
+
+    private static Traf moof(ByteBuffer moof, Track track) throws NotFragmentedMp4Exception {
+        for (Box box : children(moof)) {
+            if (!box.type().equals("traf")) {
+                continue;
+            }
+            long defaultDuration = track.defaultDuration();
+            int defaultFlags = track.defaultFlags();
+            long decodeTime = 0;
+            long duration = 0;
+            boolean keyframe = false;
+            boolean ours = false;
+            for (Box t : children(box.payload())) {
+                ByteBuffer b = t.payload();
+                switch (t.type()) {
+                    case "tfhd" -> {
+                        int flags = b.getInt(0) & 0xFFFFFF;
+                        ours = Integer.toUnsignedLong(b.getInt(4)) == track.id();
+                        int at = 8;
+                        if ((flags & 0x1) != 0) {
+                            at += 8;
+                        }
+                        if ((flags & 0x2) != 0) {
+                            at += 4;
+                        }
+                        if ((flags & 0x8) != 0) {
+                            defaultDuration = Integer.toUnsignedLong(b.getInt(at));
+                            at += 4;
+                        }
+                        if ((flags & 0x10) != 0) {
+                            at += 4;
+                        }
+                        if ((flags & 0x20) != 0) {
+                            defaultFlags = b.getInt(at);
+                        }
+                    }
+                    case "tfdt" -> decodeTime = b.get(0) == 1 ? b.getLong(4) : Integer.toUnsignedLong(b.getInt(4));
+                    case "trun" -> {
+                        int flags = b.getInt(0) & 0xFFFFFF;
+                        long count = Integer.toUnsignedLong(b.getInt(4));
+                        int at = 8;
+                        if ((flags & 0x1) != 0) {
+                            at += 4;
+                        }
+                        Integer firstFlags = null;
+                        if ((flags & 0x4) != 0) {
+                            firstFlags = b.getInt(at);
+                            at += 4;
+                        }
+                        for (long i = 0; i < count; i++) {
+                            long sampleDuration = defaultDuration;
+                            int sampleFlags = defaultFlags;
+                            if ((flags & 0x100) != 0) {
+                                sampleDuration = Integer.toUnsignedLong(b.getInt(at));
+                                at += 4;
+                            }
+                            if ((flags & 0x200) != 0) {
+                                at += 4;
+                            }
+                            if ((flags & 0x400) != 0) {
+                                sampleFlags = b.getInt(at);
+                                at += 4;
+                            }
+                            if ((flags & 0x800) != 0) {
+                                at += 4;
+                            }
+                            if (i == 0) {
+                                int effective = firstFlags != null ? firstFlags : sampleFlags;
+                                keyframe = (effective & NON_SYNC) == 0;
+                            }
+                            duration += sampleDuration;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (ours) {
+                return new Traf(decodeTime, duration, keyframe);
+            }
+        }
+        throw new NotFragmentedMp4Exception("a fragment has no run of the video track");
+    }
+
+    private record Box(String type, ByteBuffer payload) {
+    }
+
+    private static List<Box> children(ByteBuffer parent) throws NotFragmentedMp4Exception {
+        List<Box> boxes = new ArrayList<>();
+        int at = 0;
+        while (at + 8 <= parent.limit()) {
+            long size = Integer.toUnsignedLong(parent.getInt(at));
+            String type = type(parent, at + 4);
+            int header = 8;
+            if (size == 1) {
+                size = parent.getLong(at + 8);
+                header = 16;
+            } else if (size == 0) {
+                size = parent.limit() - at;
+            }
+            if (size < header || at + size > parent.limit()) {
+                throw new NotFragmentedMp4Exception("box " + type + " overruns its parent");
+            }
+            boxes.add(new Box(type, parent.slice(at + header, (int) size - header)));
+            at += (int) size;
+        }
+        return boxes;
+    }
+
+    private static ByteBuffer payload(SeekableByteChannel file, long position, long length)
+            throws IOException, NotFragmentedMp4Exception {
+        if (length > MAX_BOX_HEADER_READ) {
+            throw new NotFragmentedMp4Exception("a header box is larger than " + MAX_BOX_HEADER_READ + " bytes");
+        }
+        return read(file, position, (int) length);
+    }
+
+    private static ByteBuffer read(SeekableByteChannel file, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        file.position(position);
+        while (buffer.hasRemaining() && file.read(buffer) > 0) {
+            // keep reading
+        }
+        return buffer.flip();
+    }
+
+    private static String type(ByteBuffer buffer, int at) {
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            bytes[i] = at + i < buffer.limit() ? buffer.get(at + i) : (byte) '?';
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+}
