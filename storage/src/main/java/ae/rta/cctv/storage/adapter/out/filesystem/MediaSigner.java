@@ -18,12 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MediaSigner {
 
-    private final String baseUrl;
+    private final java.util.function.Supplier<String> baseUrl;
     private final byte[] key;
     private final Clock clock;
 
     public MediaSigner(String baseUrl, String serviceSecret, Clock clock) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this(() -> baseUrl, serviceSecret, clock);
+    }
+
+    /** @param baseUrl read at each signing: the service's own port is only known once it listens */
+    public MediaSigner(java.util.function.Supplier<String> baseUrl, String serviceSecret, Clock clock) {
+        this.baseUrl = baseUrl;
         this.clock = clock;
         try {
             this.key = MessageDigest.getInstance("SHA-256").digest(("cctv-media-urls:" + serviceSecret).getBytes(StandardCharsets.UTF_8));
@@ -34,7 +39,8 @@ public final class MediaSigner {
 
     public URI sign(String objectKey, Instant expires) {
         long epoch = expires.getEpochSecond();
-        return URI.create(baseUrl + "/media/" + objectKey + "?expires=" + epoch + "&signature="
+        String base = baseUrl.get().replaceAll("/+$", "");
+        return URI.create(base + "/media/" + objectKey + "?expires=" + epoch + "&signature="
                 + URLEncoder.encode(mac(objectKey, epoch), StandardCharsets.UTF_8));
     }
 

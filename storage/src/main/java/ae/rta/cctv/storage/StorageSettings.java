@@ -1,0 +1,30 @@
+package ae.rta.cctv.storage;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the storage service ({@code cctv.storage.*}).
+ *
+ * @param store {@code filesystem} (one machine) or {@code s3} (MinIO, any S3)
+ * @param root the filesystem store's folder
+ * @param publicUrl how players reach this service, the base of filesystem media links
+ * @param maxSegment the largest segment accepted
+ */
+@ConfigurationProperties("cctv.storage")
+public record StorageSettings(
+        @DefaultValue("filesystem") String store,
+        @DefaultValue("data/footage") Path root,
+        @DefaultValue("http://127.0.0.1:8082") String publicUrl,
+        @DefaultValue("data/storage-work") Path workDir,
+        @DefaultValue("2GB") DataSize maxSegment,
+        @DefaultValue S3 s3) {
+
+    /** An S3 or MinIO bucket. */
+    public record S3(URI endpoint, @DefaultValue("us-east-1") String region, @DefaultValue("cctv-footage") String bucket,
+            String accessKey, String secretKey) {
+    }
+}

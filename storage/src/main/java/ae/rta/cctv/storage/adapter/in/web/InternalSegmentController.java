@@ -1,0 +1,136 @@
+package ae.rta.cctv.storage.adapter.in.web;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.domain.TimeRange;
+import ae.rta.cctv.storage.application.Recordings;
+import ae.rta.cctv.storage.application.SegmentIngest;
+import ae.rta.cctv.storage.application.port.out.ObjectStore;
+import ae.rta.cctv.storage.application.port.out.SegmentIndex;
+import ae.rta.cctv.common.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Segments in and recordings out, for the recording, playback and api services. */
+@RestController
+class InternalSegmentController {
+
+    private final SegmentIngest ingest;
+    private final SegmentIndex index;
+    private final Recordings recordings;
+    private final ObjectStore store;
+
+    InternalSegmentController(SegmentIngest ingest, SegmentIndex index, Recordings recordings, ObjectStore store) {
+        this.ingest = ingest;
+        this.index = index;
+        this.recordings = recordings;
+        this.store = store;
+    }
+
+    /** A finished segment: the body is the fragmented MP4 itself, streamed. */
+    @PutMapping("/internal/cameras/{camera}/segments")
+    ResponseEntity<Map<String, Object>> put(@PathVariable String camera, @RequestParam String start,
+            @RequestParam(required = false) String sha256, @RequestParam String recorder, @RequestParam long fence,
+            HttpServletRequest request) throws IOException {
+        SegmentIngest.Stored stored = ingest.ingest(new SegmentIngest.Upload(CameraId.parse(camera), instant("start", start),
+                sha256, recorder, fence), request.getInputStream());
+        return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/internal/segments/" + stored.segment().id())).body(view(stored.segment()));
+    }
+
+    record NewGap(String cameraId, String start, String end, String reason) {
+    }
+
+    @PostMapping("/internal/gaps")
+    ResponseEntity<Void> gap(@RequestBody NewGap body) {
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 200) {
+            throw new IllegalArgumentException("reason must be 1 to 200 characters");
+        }
+        TimeRange range = new TimeRange(instant("start", body.start()), instant("end", body.end()));
+        index.addGap(new SegmentIndex.Gap(CameraId.parse(body.cameraId()), range.start(), range.end(), body.reason()));
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @GetMapping("/internal/cameras/{camera}/recordings")
+    Map<String, Object> recordings(@PathVariable String camera, @RequestParam String start, @RequestParam String end) {
+        Recordings.Summary summary = recordings.summary(CameraId.parse(camera),
+                new TimeRange(instant("start", start), instant("end", end)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ranges", summary.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end())).toList());
+        body.put("coverage", Math.round(summary.coverage() * 10_000) / 10_000.0);
+        body.put("gaps", summary.gaps().stream().map(g -> Map.of("start", g.start(), "end", g.end(), "reason", g.reason()))
+                .toList());
+        return body;
+    }
+
+    @GetMapping("/internal/cameras/{camera}/segments")
+    Map<String, Object> segments(@PathVariable String camera, @RequestParam String start, @RequestParam String end) {
+        TimeRange range = new TimeRange(instant("start", start), instant("end", end));
+        if (range.duration().compareTo(Recordings.MAX_QUERY) > 0) {
+            throw new IllegalArgumentException("a segments query may span at most 31 days");
+        }
+        List<Map<String, Object>> items = index.segments(CameraId.parse(camera), range.start(), range.end()).stream()
+                .map(InternalSegmentController::view).toList();
+        return Map.of("items", items, "total", items.size());
+    }
+
+    /** One segment with its fragments and a signed link to read it. */
+    @GetMapping("/internal/segments/{id}")
+    Map<String, Object> segment(@PathVariable long id, @RequestParam(defaultValue = "300") long ttlSeconds) {
+        SegmentIndex.IndexedSegment s = index.segment(id)
+                .orElseThrow(() -> ProblemException.notFound("No segment has id " + id + "."));
+        if (ttlSeconds < 1 || ttlSeconds > 86_400) {
+            throw new IllegalArgumentException("ttlSeconds must be 1 to 86400");
+        }
+        Map<String, Object> body = view(s);
+        body.put("url", store.signedUrl(s.objectKey(), Duration.ofSeconds(ttlSeconds)).toString());
+        body.put("fragments", index.fragments(id).stream().map(f -> Map.of("seq", f.seq(), "offsetMs", f.offsetMs(),
+                "durationMs", f.durationMs(), "byteOffset", f.byteOffset(), "size", f.size(), "keyframe", f.keyframe())).toList());
+        return body;
+    }
+
+    static Map<String, Object> view(SegmentIndex.IndexedSegment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("cameraId", s.camera().toString());
+        m.put("start", s.start());
+        m.put("end", s.end());
+        m.put("bytes", s.bytes());
+        m.put("sha256", s.sha256());
+        m.put("codec", s.codec());
+        m.put("width", s.width());
+        m.put("height", s.height());
+        m.put("initSize", s.initSize());
+        m.put("store", s.store());
+        m.put("objectKey", s.objectKey());
+        m.put("recorder", s.recorder());
+        m.put("fence", s.fencingToken());
+        return m;
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package ae.rta.cctv.storage.adapter.out.jdbc;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.storage.application.port.out.SegmentIndex;
+import ae.rta.cctv.storage.domain.Fmp4;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcSegmentIndex implements SegmentIndex {
+
+    /* Consecutive segments of one recorder may overlap by a few frames' worth of clock jitter; that is not footage
+     * recorded twice. */
+    private static final Duration OVERLAP_TOLERANCE = Duration.ofMillis(1500);
+    private static final String COLUMNS = "id, camera_id, start_time, end_time, bytes, sha256, codec, width, height,"
+            + " init_size, store, object_key, recorder, fencing_token";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcSegmentIndex(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /*
+     * Concurrency: the fencing upsert locks the camera's fence row for the transaction, so index operations of one
+     * camera run one at a time and the overlap check cannot race another insert.
+     */
+    @Override
+    @Transactional
+    public Outcome index(NewSegment s) {
+        long fence = jdbc.sql("""
+                INSERT INTO camera_fence (camera_id, token) VALUES (?, ?)
+                ON CONFLICT (camera_id) DO UPDATE SET token = GREATEST(camera_fence.token, EXCLUDED.token)
+                RETURNING token""")
+                .params(s.camera().value(), s.fencingToken())
+                .query(Long.class).single();
+        if (fence > s.fencingToken()) {
+            return new Outcome.Fenced(fence);
+        }
+        Optional<IndexedSegment> same = jdbc.sql("SELECT " + COLUMNS + " FROM segment WHERE camera_id = ? AND start_time = ?")
+                .params(s.camera().value(), Timestamp.from(s.start()))
+                .query((rs, n) -> row(rs)).optional();
+        if (same.isPresent() && same.get().sha256().equals(s.sha256())) {
+            return new Outcome.AlreadyIndexed(same.get());
+        }
+        Optional<IndexedSegment> overlapping = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM segment WHERE camera_id = ? AND start_time < ? AND end_time > ? ORDER BY start_time LIMIT 1")
+                .params(s.camera().value(), Timestamp.from(s.end().minus(OVERLAP_TOLERANCE)),
+                        Timestamp.from(s.start().plus(OVERLAP_TOLERANCE)))
+                .query((rs, n) -> row(rs)).optional();
+        if (overlapping.isPresent()) {
+            return new Outcome.Overlaps(overlapping.get());
+        }
+        long id = jdbc.sql("""
+                INSERT INTO segment (camera_id, start_time, end_time, duration_ms, bytes, sha256, codec, width, height,
+                                     init_size, store, object_key, recorder, fencing_token)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(s.camera().value(), Timestamp.from(s.start()), Timestamp.from(s.end()),
+                        (int) Duration.between(s.start(), s.end()).toMillis(), s.bytes(), s.sha256(), s.layout().codec(),
+                        s.layout().width(), s.layout().height(), (int) s.layout().initSize(), s.store(), s.objectKey(),
+                        s.recorder(), s.fencingToken())
+                .query(Long.class).single();
+        List<Fmp4.Fragment> fragments = s.layout().fragments();
+        template.batchUpdate("""
+                INSERT INTO fragment (segment_id, seq, offset_ms, duration_ms, byte_offset, size, keyframe)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", fragments, 500, (ps, f) -> {
+            ps.setLong(1, id);
+            ps.setInt(2, f.seq());
+            ps.setInt(3, (int) f.offsetMs());
+            ps.setInt(4, (int) f.durationMs());
+            ps.setLong(5, f.byteOffset());
+            ps.setInt(6, (int) f.size());
+            ps.setBoolean(7, f.keyframe());
+        });
+        return new Outcome.Indexed(segment(id).orElseThrow());
+    }
+
+    @Override
+    public List<IndexedSegment> segments(CameraId camera, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM segment WHERE camera_id = ? AND end_time > ? AND start_time < ? ORDER BY start_time")
+                .params(camera.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    @Override
+    public Optional<IndexedSegment> segment(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM segment WHERE id = ?").param(id).query((rs, n) -> row(rs)).optional();
+    }
+
+    @Override
+    public List<Fmp4.Fragment> fragments(long segmentId) {
+        return jdbc.sql("SELECT seq, offset_ms, duration_ms, byte_offset, size, keyframe FROM fragment WHERE segment_id = ? ORDER BY seq")
+                .param(segmentId)
+                .query((rs, n) -> new Fmp4.Fragment(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
+                        rs.getBoolean(6)))
+                .list();
+    }
+
+    @Override
+    public void addGap(Gap gap) {
+        jdbc.sql("INSERT INTO gap (camera_id, start_time, end_time, reason) VALUES (?, ?, ?, ?)")
+                .params(gap.camera().value(), Timestamp.from(gap.start()), Timestamp.from(gap.end()), gap.reason())
+                .update();
+    }
+
+    @Override
+    public List<Gap> gaps(CameraId camera, Instant from, Instant to) {
+        return jdbc.sql("SELECT start_time, end_time, reason FROM gap WHERE camera_id = ? AND end_time > ? AND start_time < ? ORDER BY start_time")
+                .params(camera.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Gap(camera, rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3)))
+                .list();
+    }
+
+    private static IndexedSegment row(ResultSet rs) throws SQLException {
+        return new IndexedSegment(rs.getLong("id"), new CameraId(rs.getObject("camera_id", UUID.class)),
+                rs.getTimestamp("start_time").toInstant(), rs.getTimestamp("end_time").toInstant(), rs.getLong("bytes"),
+                rs.getString("sha256"), rs.getString("codec"), rs.getInt("width"), rs.getInt("height"),
+                rs.getInt("init_size"), rs.getString("store"), rs.getString("object_key"), rs.getString("recorder"),
+                rs.getLong("fencing_token"));
+    }
+}

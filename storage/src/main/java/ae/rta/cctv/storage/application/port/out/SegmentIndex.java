@@ -1,0 +1,58 @@
+package ae.rta.cctv.storage.application.port.out;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.storage.domain.Fmp4;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The index of stored segments, their fragments and the gaps between them (PostgreSQL). */
+public interface SegmentIndex {
+
+    /** A segment as indexed. */
+    record IndexedSegment(long id, CameraId camera, Instant start, Instant end, long bytes, String sha256, String codec,
+            int width, int height, long initSize, String store, String objectKey, String recorder, long fencingToken) {
+    }
+
+    /** What a recorder asks to be indexed. */
+    record NewSegment(CameraId camera, Instant start, Instant end, long bytes, String sha256, Fmp4.Layout layout,
+            String store, String objectKey, String recorder, long fencingToken) {
+    }
+
+    /** The outcome of indexing. */
+    sealed interface Outcome {
+        record Indexed(IndexedSegment segment) implements Outcome {
+        }
+
+        /** The same segment (camera, start, SHA-256) was indexed before: a retried upload. */
+        record AlreadyIndexed(IndexedSegment segment) implements Outcome {
+        }
+
+        /** A recorder with a newer lease has written this camera: this one must stop. */
+        record Fenced(long current) implements Outcome {
+        }
+
+        /** Footage of this camera already covers part of the range. */
+        record Overlaps(IndexedSegment existing) implements Outcome {
+        }
+    }
+
+    /** Indexes a segment and its fragments atomically, after checking the fencing token and overlaps. */
+    Outcome index(NewSegment segment);
+
+    /** Segments of the camera that overlap [from, to), in time order. */
+    List<IndexedSegment> segments(CameraId camera, Instant from, Instant to);
+
+    Optional<IndexedSegment> segment(long id);
+
+    List<Fmp4.Fragment> fragments(long segmentId);
+
+    /** A stretch without footage. */
+    record Gap(CameraId camera, Instant start, Instant end, String reason) {
+    }
+
+    void addGap(Gap gap);
+
+    /** Gaps of the camera that overlap [from, to), in time order. */
+    List<Gap> gaps(CameraId camera, Instant from, Instant to);
+}
