@@ -1,0 +1,334 @@
+package ae.rta.cctv.recording.adapter.out.ffmpeg;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.recording.application.Spool;
+import ae.rta.cctv.recording.application.port.out.CameraCatalog;
+import ae.rta.cctv.recording.application.port.out.Recorders;
+import ae.rta.cctv.recording.application.port.out.SegmentSink;
+import ae.rta.cctv.recording.domain.SpooledSegment;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One supervised FFmpeg per recorded camera: RTSP over TCP, stream copy, fragmented-MP4 segments of
+ * {@code segmentLength} cut on keyframes, into a fresh spool folder per run.
+ *
+ * <p>Timing: the wall-clock start of a run's first segment is the moment its file appears; later segments are dated
+ * from it by FFmpeg's own segment list (stream time), so consecutive segments follow each other exactly. A watchdog
+ * kills FFmpeg when the file being written has not grown for {@code stallTimeout}, and restarts it after a backoff
+ * (0.5 s after a run that produced footage, then doubling up to 30 s); the stretch between the last footage and the
+ * next run's first segment is recorded as a gap with the reason.
+ */
+public final class FfmpegRecorders implements Recorders {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegRecorders.class);
+
+    /** How recordings run. */
+    public record Settings(String ffmpeg, Duration segmentLength, Duration stallTimeout) {
+    }
+
+    private final Settings settings;
+    private final CameraCatalog catalog;
+    private final Spool spool;
+    private final SegmentSink sink;
+    private final Consumer<SpooledSegment> onSealed;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Set<Path> activeRuns = ConcurrentHashMap.newKeySet();
+
+    public FfmpegRecorders(Settings settings, CameraCatalog catalog, Spool spool, SegmentSink sink,
+            Consumer<SpooledSegment> onSealed, Clock clock, MeterRegistry registry) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.spool = spool;
+        this.sink = sink;
+        this.onSealed = onSealed;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** The run folders being written now (the spool must not prune them). */
+    public Set<Path> activeRuns() {
+        return Set.copyOf(activeRuns);
+    }
+
+    @Override
+    public Recording start(CameraId camera, long fence) {
+        CameraRecording recording = new CameraRecording(camera, fence);
+        recording.thread = Thread.ofPlatform().name("recorder-" + camera).daemon().start(recording::loop);
+        return recording;
+    }
+
+    private final class CameraRecording implements Recording {
+
+        private final CameraId camera;
+        private final long fence;
+        private volatile boolean running = true;
+        private volatile Process process;
+        private Thread thread;
+        private Instant lastFootageEnd;
+        private String lastFailure;
+
+        CameraRecording(CameraId camera, long fence) {
+            this.camera = camera;
+            this.fence = fence;
+        }
+
+        void loop() {
+            long backoff = 500;
+            while (running) {
+                boolean produced = false;
+                try {
+                    produced = runOnce();
+                } catch (RuntimeException | IOException e) {
+                    lastFailure = e.getMessage();
+                    log.warn("recorder of camera {} failed: {}", camera, e.toString());
+                }
+                if (!running) {
+                    break;
+                }
+                registry.counter("cctv.recording.restarts", "reason", produced ? "stopped" : "failed").increment();
+                backoff = produced ? 500 : Math.min(30_000, backoff * 2);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** One FFmpeg run. @return whether it produced any footage */
+        private boolean runOnce() throws IOException {
+            String url = catalog.streamUrl(camera);
+            Path run = spool.newRun(camera);
+            activeRuns.add(run);
+            try {
+                return record(url, run);
+            } finally {
+                activeRuns.remove(run);
+            }
+        }
+
+        private boolean record(String url, Path run) throws IOException {
+            Path list = run.resolve("segments.csv");
+            List<String> command = List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin",
+                    "-progress", "pipe:1", "-stats_period", "0.5",
+                    "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", url, "-map", "0:v:0", "-c", "copy",
+                    "-flush_packets", "1",
+                    "-f", "segment", "-segment_time", Long.toString(settings.segmentLength().toSeconds()),
+                    "-reset_timestamps", "1", "-segment_format", "mp4",
+                    "-segment_format_options", "movflags=+frag_keyframe+empty_moov+default_base_moof",
+                    "-segment_list", list.toString(), "-segment_list_type", "csv",
+                    run.resolve("seg-%06d.mp4").toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = p;
+            Deque<String> output = new ArrayDeque<>();
+            java.util.concurrent.atomic.AtomicReference<Instant> progressAt = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread.ofVirtual().start(() -> drain(p, output, progressAt));
+            Map<String, Instant> appeared = new HashMap<>();
+            List<String[]> listed = new ArrayList<>();
+            Instant anchor = null;
+            double streamZero = 0;
+            Instant lastGrowth = clock.instant();
+            String reason = null;
+            while (true) {
+                boolean alive = p.isAlive();
+                Instant now = clock.instant();
+                List<Path> files = segmentFiles(run);
+                for (Path f : files) {
+                    appeared.putIfAbsent(f.getFileName().toString(), now);
+                }
+                if (anchor == null && !files.isEmpty()) {
+                    anchor = appeared.get(files.getFirst().getFileName().toString());
+                    spool.writeRun(run, new Spool.Run(camera, fence, anchor));
+                    if (lastFootageEnd != null && anchor.isAfter(lastFootageEnd.plusSeconds(1))) {
+                        gap(lastFootageEnd, anchor, lastFailure == null ? "recorder restarted" : lastFailure);
+                    }
+                }
+                List<String[]> lines = readList(list);
+                for (int i = listed.size(); i < lines.size(); i++) {
+                    String[] line = lines.get(i);
+                    if (i == 0) {
+                        streamZero = Double.parseDouble(line[1]);
+                    }
+                    listed.add(line);
+                    Path file = run.resolve(line[0]);
+                    Instant start = anchor.plusMillis(Math.round((Double.parseDouble(line[1]) - streamZero) * 1000));
+                    seal(file, start);
+                    lastFootageEnd = anchor.plusMillis(Math.round((Double.parseDouble(line[2]) - streamZero) * 1000));
+                }
+                if (!alive) {
+                    reason = "FFmpeg stopped (exit " + p.exitValue() + (output.isEmpty() ? "" : ": " + output.peekLast()) + ")";
+                    break;
+                }
+                // Progress is FFmpeg's own output clock advancing (-progress), not file growth: a quiet picture
+                // can take longer than a stall to fill a write buffer. Connecting may take longer than a stall.
+                Instant progressed = progressAt.get();
+                Duration limit = progressed == null ? settings.stallTimeout().multipliedBy(3) : settings.stallTimeout();
+                if (progressed != null && progressed.isAfter(lastGrowth)) {
+                    lastGrowth = progressed;
+                } else if (Duration.between(lastGrowth, now).compareTo(limit) > 0) {
+                    reason = "no video for " + limit.toSeconds() + " s";
+                    log.warn("recorder of camera {}: {}; restarting FFmpeg", camera, reason);
+                    p.destroyForcibly();
+                    waitFor(p);
+                    break;
+                }
+                if (!running) {
+                    p.destroy();
+                    waitFor(p);
+                    lines = readList(list);
+                    for (int i = listed.size(); i < lines.size(); i++) {
+                        String[] line = lines.get(i);
+                        listed.add(line);
+                        Instant start = anchor.plusMillis(Math.round((Double.parseDouble(line[1]) - streamZero) * 1000));
+                        seal(run.resolve(line[0]), start);
+                        lastFootageEnd = anchor.plusMillis(Math.round((Double.parseDouble(line[2]) - streamZero) * 1000));
+                    }
+                    reason = "stopped";
+                    break;
+                }
+                sleep(200);
+            }
+            // The segment being written when FFmpeg died: indexed up to its last whole fragment.
+            for (Path f : segmentFiles(run)) {
+                if (!Spool.sealed(f) && size(f) > 0 && anchor != null) {
+                    Instant start = lastFootageEnd != null && !listed.isEmpty() ? lastFootageEnd : anchor;
+                    seal(f, start);
+                    lastFootageEnd = lastGrowth;
+                }
+            }
+            lastFailure = reason;
+            if (!"stopped".equals(reason)) {
+                log.info("recorder of camera {}: {}", camera, reason);
+            }
+            return anchor != null;
+        }
+
+        private void seal(Path file, Instant start) {
+            SpooledSegment segment = spool.complete(file, camera, start, fence);
+            registry.counter("cctv.recording.segments.written").increment();
+            registry.counter("cctv.recording.bytes.written").increment(segment.bytes());
+            onSealed.accept(segment);
+        }
+
+        private void gap(Instant from, Instant to, String reason) {
+            registry.counter("cctv.recording.gaps").increment();
+            try {
+                sink.gap(camera, from, to, reason);
+            } catch (SegmentSink.SinkUnavailableException e) {
+                log.warn("gap of camera {} from {} to {} ({}) could not be recorded: {}", camera, from, to, reason,
+                        e.getMessage());
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Process p = process;
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<Path> segmentFiles(Path run) throws IOException {
+        try (Stream<Path> files = Files.list(run)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("seg-") && f.getFileName().toString().endsWith(".mp4"))
+                    .sorted().toList();
+        }
+    }
+
+    private static List<String[]> readList(Path list) throws IOException {
+        if (!Files.exists(list)) {
+            return List.of();
+        }
+        List<String[]> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            String[] parts = line.split(",");
+            if (parts.length == 3) {
+                lines.add(parts);
+            }
+        }
+        return lines;
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void drain(Process p, Deque<String> last, java.util.concurrent.atomic.AtomicReference<Instant> progressAt) {
+        String outTime = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("out_time_us=")) {
+                    if (!line.equals(outTime) && !line.endsWith("=N/A")) {
+                        outTime = line;
+                        progressAt.set(clock.instant());
+                    }
+                    continue;
+                }
+                if (line.indexOf('=') > 0 && !line.contains(" ")) {
+                    continue;
+                }
+                synchronized (last) {
+                    last.addLast(line.length() > 200 ? line.substring(0, 200) : line);
+                    if (last.size() > 5) {
+                        last.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private static void waitFor(Process p) {
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

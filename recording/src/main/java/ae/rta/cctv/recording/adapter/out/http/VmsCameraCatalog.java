@@ -1,0 +1,50 @@
+package ae.rta.cctv.recording.adapter.out.http;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.recording.application.port.out.CameraCatalog;
+import java.util.List;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** The vms service's cameras and stream URLs. */
+public final class VmsCameraCatalog implements CameraCatalog {
+
+    private final RestClient vms;
+
+    public VmsCameraCatalog(RestClient vms) {
+        this.vms = vms;
+    }
+
+    record Item(String id) {
+    }
+
+    record Items(List<Item> items) {
+    }
+
+    record Stream(String url) {
+    }
+
+    @Override
+    public List<CameraId> cameras() {
+        try {
+            Items items = vms.get().uri("/internal/cameras").retrieve().body(Items.class);
+            return items == null ? List.of() : items.items().stream().map(i -> CameraId.parse(i.id())).toList();
+        } catch (RestClientException e) {
+            throw new CatalogUnavailableException("the vms service did not answer", e);
+        }
+    }
+
+    @Override
+    public String streamUrl(CameraId camera) {
+        try {
+            Stream stream = vms.get().uri("/internal/cameras/{id}/stream?variant=main", camera.toString()).retrieve()
+                    .body(Stream.class);
+            if (stream == null || stream.url() == null) {
+                throw new CatalogUnavailableException("the vms service gave no stream URL", null);
+            }
+            return stream.url();
+        } catch (RestClientException e) {
+            throw new CatalogUnavailableException("the vms service did not give the stream URL", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package ae.rta.cctv.recording.application.port.out;
+
+import ae.rta.cctv.common.domain.CameraId;
+
+/** Starts the process that records one camera into the spool. */
+public interface Recorders {
+
+    /** A running recording; it restarts its own process when it fails, until stopped. */
+    interface Recording {
+        /** Stops recording; the segment in progress is finished and sealed. */
+        void stop();
+    }
+
+    /** @param fence the lease token every segment of this recording carries */
+    Recording start(CameraId camera, long fence);
+}
