@@ -111,6 +111,14 @@ public final class RecorderSupervisor {
         List<CameraId> candidates = new ArrayList<>(wanted);
         // Each instance prefers a different order, so free cameras spread instead of all going to the fastest.
         candidates.sort(Comparator.comparingInt(c -> (c.toString() + instance).hashCode()));
+        if (running.size() > share && live > 1) {
+            // More than a fair share (an instance joined): hand one camera back per tick, least preferred first.
+            candidates.reversed().stream().filter(running::containsKey).findFirst().ifPresent(c -> {
+                log.info("handing camera {} over to another instance ({} cameras here, fair share {})", c, running.size(), share);
+                stop(c, true);
+            });
+            return;
+        }
         for (CameraId camera : candidates) {
             if (running.size() >= share) {
                 break;

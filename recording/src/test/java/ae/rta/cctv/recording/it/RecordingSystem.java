@@ -117,7 +117,9 @@ final class RecordingSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        recording.close();
+        if (recording.isActive()) {
+            recording.close();
+        }
         storage.close();
         vms.close();
     }
