@@ -1,6 +1,7 @@
 package ae.rta.cctv.api;
 
 import ae.rta.cctv.api.adapter.out.oidc.OidcIdentityProvider;
+import ae.rta.cctv.api.adapter.out.http.HttpServiceGateway;
 import ae.rta.cctv.api.adapter.out.redis.Bucket4jRateLimiter;
 import ae.rta.cctv.api.adapter.out.streamcounter.HttpStreamCounter;
 import ae.rta.cctv.api.adapter.out.vms.HttpPtzGateway;
@@ -13,6 +14,7 @@ import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
+import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
 import ae.rta.cctv.api.application.SignInService;
 import ae.rta.cctv.api.application.SigningKeyring;
@@ -135,6 +137,15 @@ class ApiConfiguration {
     PtzCommands ptzCommands(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
             @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String vmsUrl) {
         return new PtzCommands(cameras, new HttpPtzGateway(clients.forBaseUrl(vmsUrl, Duration.ofSeconds(10))), audit);
+    }
+
+    @Bean
+    RecordingControl recordingControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            @Value("${cctv.services.recording.url:http://127.0.0.1:8083}") String recordingUrl,
+            @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String storageUrl) {
+        return new RecordingControl(cameras,
+                new HttpServiceGateway("recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(10))),
+                new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit);
     }
 
     @Bean

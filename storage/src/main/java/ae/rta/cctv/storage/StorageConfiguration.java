@@ -4,8 +4,10 @@ import ae.rta.cctv.storage.adapter.out.filesystem.FileSystemObjectStore;
 import ae.rta.cctv.storage.adapter.out.filesystem.MediaSigner;
 import ae.rta.cctv.storage.adapter.out.s3.S3ObjectStore;
 import ae.rta.cctv.storage.application.Recordings;
+import ae.rta.cctv.storage.application.RetentionSweep;
 import ae.rta.cctv.storage.application.SegmentIngest;
 import ae.rta.cctv.storage.application.port.out.ObjectStore;
+import ae.rta.cctv.storage.application.port.out.RetentionStore;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 class StorageConfiguration {
 
     @Bean
@@ -56,5 +59,30 @@ class StorageConfiguration {
     @Bean
     Recordings recordings(SegmentIndex index) {
         return new Recordings(index);
+    }
+
+    @Bean
+    RetentionSweep retentionSweep(RetentionStore retention, ObjectStore store, Clock clock, StorageSettings settings,
+            MeterRegistry registry) {
+        return new RetentionSweep(retention, store, clock, settings.defaultRetentionDays(), settings.capacity().toBytes(),
+                settings.highWatermark(), registry);
+    }
+
+    @Bean
+    SweepSchedule sweepSchedule(RetentionSweep sweep) {
+        return new SweepSchedule(sweep);
+    }
+
+    static final class SweepSchedule {
+        private final RetentionSweep sweep;
+
+        SweepSchedule(RetentionSweep sweep) {
+            this.sweep = sweep;
+        }
+
+        @org.springframework.scheduling.annotation.Scheduled(initialDelay = 60_000, fixedDelayString = "${cctv.storage.sweep-every:PT10M}")
+        void run() {
+            sweep.run();
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param root the filesystem store's folder
  * @param publicUrl how players reach this service, the base of filesystem media links
  * @param maxSegment the largest segment accepted
+ * @param defaultRetentionDays how long footage is kept when its camera has no retention of its own
+ * @param capacity the store's size; above {@code highWatermark} of it the oldest unheld footage goes (0: no limit)
  */
 @ConfigurationProperties("cctv.storage")
 public record StorageSettings(
@@ -21,6 +23,9 @@ public record StorageSettings(
         @DefaultValue("http://127.0.0.1:8082") String publicUrl,
         @DefaultValue("data/storage-work") Path workDir,
         @DefaultValue("2GB") DataSize maxSegment,
+        @DefaultValue("30") int defaultRetentionDays,
+        @DefaultValue("0B") DataSize capacity,
+        @DefaultValue("0.9") double highWatermark,
         @DefaultValue S3 s3) {
 
     /** An S3 or MinIO bucket. */

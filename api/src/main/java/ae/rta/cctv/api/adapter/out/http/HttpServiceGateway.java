@@ -1,0 +1,44 @@
+package ae.rta.cctv.api.adapter.out.http;
+
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
+import ae.rta.cctv.common.client.ServiceProblems;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** {@link ServiceGateway} over a typed-client {@link RestClient} (service credential and request id included). */
+public final class HttpServiceGateway implements ServiceGateway {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final String service;
+    private final RestClient client;
+
+    public HttpServiceGateway(String service, RestClient client) {
+        this.service = service;
+        this.client = client;
+    }
+
+    @Override
+    public Map<String, Object> call(String method, String path, Object body, String actor) {
+        try {
+            RestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
+            if (actor != null) {
+                request.header("X-Cctv-Actor", actor);
+            }
+            if (body != null) {
+                request.body(body);
+            }
+            Map<String, Object> answer = request.retrieve().body(JSON);
+            return answer == null ? Map.of() : answer;
+        } catch (HttpClientErrorException e) {
+            throw ServiceProblems.passOn(e);
+        } catch (RestClientException e) {
+            throw new UnavailableException(service, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package ae.rta.cctv.api.application;
+
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
+import ae.rta.cctv.api.domain.AuditAction;
+import ae.rta.cctv.api.domain.AuditOutcome;
+import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Recording schedules (recording service), retention and recorded ranges (storage service), for visible cameras. */
+public final class RecordingControl {
+
+    private final VisibleCameras cameras;
+    private final ServiceGateway recording;
+    private final ServiceGateway storage;
+    private final AuditTrail audit;
+
+    public RecordingControl(VisibleCameras cameras, ServiceGateway recording, ServiceGateway storage, AuditTrail audit) {
+        this.cameras = cameras;
+        this.recording = recording;
+        this.storage = storage;
+        this.audit = audit;
+    }
+
+    public Map<String, Object> schedule(Caller caller, CameraId id) {
+        cameras.get(caller, id);
+        Map<String, Object> schedule = new HashMap<>(call(() -> recording.call("GET", "/internal/schedules/" + id, null, null)));
+        Map<String, Object> retention = call(() -> storage.call("GET", "/internal/cameras/" + id + "/retention", null, null));
+        schedule.put("retentionDays", retention.get("days"));
+        return schedule;
+    }
+
+    /** @param change {@code mode}, {@code windows}, {@code timeZone}, {@code retentionDays} as the caller gave them */
+    public Map<String, Object> setSchedule(Caller admin, CameraId id, Map<String, Object> change, RequestOrigin origin) {
+        cameras.get(admin, id);
+        Object days = change.get("retentionDays");
+        if (days != null && !(days instanceof Integer)) {
+            throw new IllegalArgumentException("retentionDays must be a whole number of days");
+        }
+        Map<String, Object> schedule = new HashMap<>(call(() -> recording.call("PUT", "/internal/schedules/" + id, change,
+                admin.username())));
+        Map<String, Object> retention = new HashMap<>();
+        retention.put("days", days);
+        call(() -> storage.call("PUT", "/internal/cameras/" + id + "/retention", retention, admin.username()));
+        schedule.put("retentionDays", days);
+        audit.record(admin, AuditAction.RECORDING_CHANGE, id.toString(), AuditOutcome.SUCCESS,
+                "mode " + schedule.get("mode") + ", retention " + (days == null ? "default" : days + " days"), origin);
+        return schedule;
+    }
+
+    public Map<String, Object> recordings(Caller caller, CameraId id, Instant start, Instant end) {
+        cameras.get(caller, id);
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        return call(() -> storage.call("GET", "/internal/cameras/" + id + "/recordings?start="
+                + URLEncoder.encode(start.toString(), StandardCharsets.UTF_8) + "&end="
+                + URLEncoder.encode(end.toString(), StandardCharsets.UTF_8), null, null));
+    }
+
+    private static Map<String, Object> call(Supplier<Map<String, Object>> call) {
+        try {
+            return call.get();
+        } catch (ServiceGateway.UnavailableException e) {
+            throw ProblemException.unavailable("Recording is out of reach now (" + e.getMessage() + "); try again shortly.");
+        }
+    }
+}
