@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ae.rta.cctv.common.CctvApplication;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
+import ae.rta.cctv.recording.RecordingApplication;
+import ae.rta.cctv.storage.StorageApplication;
 import ae.rta.cctv.streamcounter.StreamCounterApplication;
 import ae.rta.cctv.vms.VmsApplication;
 import java.util.HashMap;
@@ -30,6 +32,8 @@ final class ApiSystem {
     final OidcFixture oidc = new OidcFixture();
     final ConfigurableApplicationContext vms;
     final ConfigurableApplicationContext streamCounter;
+    final ConfigurableApplicationContext storage;
+    final ConfigurableApplicationContext recording;
     final ConfigurableApplicationContext api;
     final ServiceHttp http;
     final JdbcClient db;
@@ -39,9 +43,20 @@ final class ApiSystem {
         Map<String, Object> counterProperties = new HashMap<>(common());
         counterProperties.put("cctv.redis.url", TestEngines.redis().url());
         streamCounter = CctvApplication.builder(StreamCounterApplication.class, "stream-counter", counterProperties).run();
+        Map<String, Object> storageProperties = new HashMap<>(common());
+        storageProperties.put("cctv.data-dir", CLIPS);
+        storage = CctvApplication.builder(StorageApplication.class, "storage", storageProperties).run();
+        Map<String, Object> recordingProperties = new HashMap<>(counterProperties);
+        recordingProperties.put("cctv.data-dir", CLIPS);
+        recordingProperties.put("cctv.recording.default-mode", "OFF");
+        recordingProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
+        recordingProperties.put("cctv.services.storage.url", "http://127.0.0.1:" + port(storage));
+        recording = CctvApplication.builder(RecordingApplication.class, "recording", recordingProperties).run();
         Map<String, Object> apiProperties = new HashMap<>(common());
         apiProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
         apiProperties.put("cctv.services.stream-counter.url", "http://127.0.0.1:" + port(streamCounter));
+        apiProperties.put("cctv.services.storage.url", "http://127.0.0.1:" + port(storage));
+        apiProperties.put("cctv.services.recording.url", "http://127.0.0.1:" + port(recording));
         apiProperties.put("cctv.redis.url", TestEngines.redis().url());
         apiProperties.put("cctv.demo-password", DEMO_PASSWORD);
         // Cheap hashing keeps the suite fast; production keeps the OWASP baseline (ApiSettings.Argon2).
@@ -102,6 +117,8 @@ final class ApiSystem {
 
     void close() {
         api.close();
+        recording.close();
+        storage.close();
         streamCounter.close();
         vms.close();
         oidc.close();

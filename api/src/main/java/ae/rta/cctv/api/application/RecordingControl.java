@@ -6,8 +6,6 @@ import ae.rta.cctv.api.domain.AuditOutcome;
 import ae.rta.cctv.api.domain.Caller;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,9 +57,8 @@ public final class RecordingControl {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end must be after start");
         }
-        return call(() -> storage.call("GET", "/internal/cameras/" + id + "/recordings?start="
-                + URLEncoder.encode(start.toString(), StandardCharsets.UTF_8) + "&end="
-                + URLEncoder.encode(end.toString(), StandardCharsets.UTF_8), null, null));
+        return call(() -> storage.call("GET", "/internal/cameras/" + id + "/recordings?start=" + start + "&end=" + end,
+                null, null));
     }
 
     private static Map<String, Object> call(Supplier<Map<String, Object>> call) {
