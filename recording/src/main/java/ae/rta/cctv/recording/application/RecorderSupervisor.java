@@ -48,6 +48,7 @@ public final class RecorderSupervisor {
     private final RecordingMode defaultMode;
     private final Map<CameraId, Running> running = new ConcurrentHashMap<>();
     private volatile List<CameraId> knownCameras = List.of();
+    private volatile boolean catalogSeen;
 
     private record Running(long fence, Recorders.Recording recording) {
     }
@@ -81,7 +82,13 @@ public final class RecorderSupervisor {
         Set<CameraId> wantedSet = Set.copyOf(wanted);
         boolean storeUp = true;
         try {
-            leases.heartbeat(instance, leaseTtl);
+            // Only an instance that can see the cameras counts towards the fair share; one that cannot would
+            // otherwise hold a share it never records.
+            if (catalogSeen) {
+                leases.heartbeat(instance, leaseTtl);
+            } else {
+                leases.leave(instance);
+            }
         } catch (RuntimeException e) {
             storeUp = false;
             log.warn("lease store unreachable: {}", e.toString());
@@ -108,6 +115,8 @@ public final class RecorderSupervisor {
         }
         int live = Math.max(1, leases.liveInstances());
         int share = (wanted.size() + live - 1) / live;
+        log.debug("tick: {} cameras to record, {} live instances, share {}, recording {}", wanted.size(), live, share,
+                running.size());
         List<CameraId> candidates = new ArrayList<>(wanted);
         // Each instance prefers a different order, so free cameras spread instead of all going to the fastest.
         candidates.sort(Comparator.comparingInt(c -> (c.toString() + instance).hashCode()));
@@ -137,6 +146,7 @@ public final class RecorderSupervisor {
     private List<CameraId> wanted(Instant now) {
         try {
             knownCameras = catalog.cameras();
+            catalogSeen = true;
         } catch (CameraCatalog.CatalogUnavailableException e) {
             log.debug("camera catalog unavailable; using the last known cameras");
         }
@@ -165,6 +175,11 @@ public final class RecorderSupervisor {
     public synchronized void close() {
         for (CameraId camera : List.copyOf(running.keySet())) {
             stop(camera, true);
+        }
+        try {
+            leases.leave(instance);
+        } catch (RuntimeException e) {
+            log.debug("could not say this instance leaves ({}); its heartbeat lapses by itself", e.toString());
         }
     }
 }

@@ -40,9 +40,24 @@ final class RecordingSystem implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of())).run();
+        forgetEarlierTests();
         Map<String, Object> storageProps = new HashMap<>(storageOverrides);
         storage = CctvApplication.builder(StorageApplication.class, "storage", common(storageProps)).run();
         recording = startRecorder("recorder-a");
+    }
+
+    /* Test classes share one PostgreSQL and Redis: cameras, schedules and leases of earlier ones are cleared. */
+    private void forgetEarlierTests() {
+        org.springframework.jdbc.core.simple.JdbcClient db = org.springframework.jdbc.core.simple.JdbcClient.create(
+                vms.getBean(javax.sql.DataSource.class));
+        db.sql("DELETE FROM vms.camera").update();
+        if (db.sql("SELECT to_regclass('recording.schedule') IS NOT NULL").query(Boolean.class).single()) {
+            db.sql("DELETE FROM recording.schedule").update();
+        }
+        try (ae.rta.cctv.common.redis.RedisConnector redis = ae.rta.cctv.common.redis.RedisConnector.create(
+                TestEngines.redis().url())) {
+            redis.connection().sync().keys("cctv:rec:*").forEach(k -> redis.connection().sync().del(k));
+        }
     }
 
     ConfigurableApplicationContext startRecorder(String instance) {

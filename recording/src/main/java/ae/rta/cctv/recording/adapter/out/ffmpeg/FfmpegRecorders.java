@@ -196,6 +196,7 @@ public final class FfmpegRecorders implements Recorders {
                     break;
                 }
                 if (!running) {
+                    Thread.interrupted(); // stop() interrupts the poll; FFmpeg still gets its time to finish the segment
                     p.destroy();
                     waitFor(p);
                     lines = readList(list);
@@ -246,6 +247,7 @@ public final class FfmpegRecorders implements Recorders {
         @Override
         public void stop() {
             running = false;
+            thread.interrupt();
             try {
                 thread.join(15_000);
             } catch (InterruptedException e) {

@@ -84,6 +84,11 @@ public final class RedisLeaseStore implements LeaseStore {
     }
 
     @Override
+    public void leave(String instance) {
+        redis().zrem(INSTANCES, instance);
+    }
+
+    @Override
     public int liveInstances() {
         return redis().zcount(INSTANCES, io.lettuce.core.Range.create((double) clock.millis(), Double.POSITIVE_INFINITY)).intValue();
     }

@@ -22,6 +22,9 @@ public interface LeaseStore {
     /** Says this instance is alive, for {@link #liveInstances()}. */
     void heartbeat(String instance, Duration ttl);
 
+    /** Says this instance is leaving (a graceful stop), so the others' fair share grows at once. */
+    void leave(String instance);
+
     /** How many instances are alive now. */
     int liveInstances();
 }
