@@ -3,6 +3,7 @@ package ae.rta.cctv.storage;
 import ae.rta.cctv.storage.adapter.out.filesystem.FileSystemObjectStore;
 import ae.rta.cctv.storage.adapter.out.filesystem.MediaSigner;
 import ae.rta.cctv.storage.adapter.out.s3.S3ObjectStore;
+import ae.rta.cctv.storage.application.FootageImport;
 import ae.rta.cctv.storage.application.Recordings;
 import ae.rta.cctv.storage.application.RetentionSweep;
 import ae.rta.cctv.storage.application.SegmentIngest;
@@ -54,6 +55,12 @@ class StorageConfiguration {
     @Bean
     SegmentIngest segmentIngest(ObjectStore store, SegmentIndex index, StorageSettings settings, MeterRegistry registry) {
         return new SegmentIngest(store, index, settings.workDir(), settings.maxSegment().toBytes(), registry);
+    }
+
+    @Bean
+    FootageImport footageImport(SegmentIngest ingest, SegmentIndex index, StorageSettings settings,
+            @Value("${cctv.storage.ffmpeg:ffmpeg}") String ffmpeg) {
+        return new FootageImport(ingest, index, settings.workDir(), ffmpeg, 60);
     }
 
     @Bean

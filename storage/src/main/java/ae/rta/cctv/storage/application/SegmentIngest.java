@@ -43,7 +43,7 @@ public final class SegmentIngest {
     private final long maxBytes;
     private final MeterRegistry registry;
 
-    /** An upload as announced. @param sha256 what the recorder computed, or null */
+    /** An upload as announced. @param sha256 what the recorder computed, or null @param fencingToken -1 for an import */
     public record Upload(CameraId camera, Instant start, String sha256, String recorder, long fencingToken) {
         public Upload {
             if (sha256 != null && !SHA256.matcher(sha256).matches()) {
@@ -52,7 +52,7 @@ public final class SegmentIngest {
             if (recorder == null || recorder.isBlank() || recorder.length() > 100) {
                 throw new IllegalArgumentException("recorder must be 1 to 100 characters");
             }
-            if (fencingToken < 0) {
+            if (fencingToken < -1) {
                 throw new IllegalArgumentException("fence must not be negative");
             }
         }

@@ -48,6 +48,7 @@ final class AccessPolicy {
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recording", WATCHERS),
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/recording", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),
+            allow(HttpMethod.POST, "/api/v1/cameras/{id}/recordings/import", ADMINS),
             allow(HttpMethod.GET, "/api/v1/agencies", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/agencies", ADMINS),
             allow(HttpMethod.GET, "/api/v1/camera-groups", WATCHERS),

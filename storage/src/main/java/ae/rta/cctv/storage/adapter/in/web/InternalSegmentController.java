@@ -2,6 +2,7 @@ package ae.rta.cctv.storage.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.domain.TimeRange;
+import ae.rta.cctv.storage.application.FootageImport;
 import ae.rta.cctv.storage.application.Recordings;
 import ae.rta.cctv.storage.application.SegmentIngest;
 import ae.rta.cctv.storage.application.port.out.ObjectStore;
@@ -34,8 +35,11 @@ class InternalSegmentController {
     private final SegmentIndex index;
     private final Recordings recordings;
     private final ObjectStore store;
+    private final FootageImport footageImport;
 
-    InternalSegmentController(SegmentIngest ingest, SegmentIndex index, Recordings recordings, ObjectStore store) {
+    InternalSegmentController(SegmentIngest ingest, SegmentIndex index, Recordings recordings, ObjectStore store,
+            FootageImport footageImport) {
+        this.footageImport = footageImport;
         this.ingest = ingest;
         this.index = index;
         this.recordings = recordings;
@@ -51,6 +55,21 @@ class InternalSegmentController {
                 sha256, recorder, fence), request.getInputStream());
         return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/internal/segments/" + stored.segment().id())).body(view(stored.segment()));
+    }
+
+    /** A recording to import: the body is the file itself (MP4 or MPEG-TS with H.264), streamed. */
+    @PostMapping("/internal/cameras/{camera}/recordings/import")
+    ResponseEntity<Map<String, Object>> importFile(@PathVariable String camera, @RequestParam String start,
+            HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType();
+        if (!type.startsWith("video/mp4") && !type.startsWith("video/mp2t")) {
+            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    "Send the file with Content-Type video/mp4 or video/mp2t.");
+        }
+        FootageImport.Imported imported = footageImport.importFile(CameraId.parse(camera), instant("start", start),
+                request.getInputStream());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("segments", imported.segments(),
+                "start", imported.start(), "end", imported.end()));
     }
 
     record NewGap(String cameraId, String start, String end, String reason) {

@@ -40,6 +40,12 @@ class JdbcSegmentIndex implements SegmentIndex {
     @Override
     @Transactional
     public Outcome index(NewSegment s) {
+        if (s.fencingToken() < 0) {
+            // An import, not a recorder: no lease to check; the camera row is still locked for the overlap check.
+            jdbc.sql("INSERT INTO camera_fence (camera_id, token) VALUES (?, 0) ON CONFLICT (camera_id) DO UPDATE SET token = camera_fence.token")
+                    .param(s.camera().value()).update();
+            return indexUnfenced(s);
+        }
         long fence = jdbc.sql("""
                 INSERT INTO camera_fence (camera_id, token) VALUES (?, ?)
                 ON CONFLICT (camera_id) DO UPDATE SET token = GREATEST(camera_fence.token, EXCLUDED.token)
@@ -49,6 +55,10 @@ class JdbcSegmentIndex implements SegmentIndex {
         if (fence > s.fencingToken()) {
             return new Outcome.Fenced(fence);
         }
+        return indexUnfenced(s);
+    }
+
+    private Outcome indexUnfenced(NewSegment s) {
         Optional<IndexedSegment> same = jdbc.sql("SELECT " + COLUMNS + " FROM segment WHERE camera_id = ? AND start_time = ?")
                 .params(s.camera().value(), Timestamp.from(s.start()))
                 .query((rs, n) -> row(rs)).optional();

@@ -14,7 +14,7 @@ public interface SegmentIndex {
             int width, int height, long initSize, String store, String objectKey, String recorder, long fencingToken) {
     }
 
-    /** What a recorder asks to be indexed. */
+    /** What a recorder asks to be indexed. @param fencingToken the recorder's lease token; negative for an import */
     record NewSegment(CameraId camera, Instant start, Instant end, long bytes, String sha256, Fmp4.Layout layout,
             String store, String objectKey, String recorder, long fencingToken) {
     }
@@ -35,6 +35,11 @@ public interface SegmentIndex {
         /** Footage of this camera already covers part of the range. */
         record Overlaps(IndexedSegment existing) implements Outcome {
         }
+    }
+
+    /** Whether the camera has any footage overlapping [from, to). */
+    default boolean anyOverlap(CameraId camera, Instant from, Instant to) {
+        return !segments(camera, from, to).isEmpty();
     }
 
     /** Indexes a segment and its fragments atomically, after checking the fencing token and overlaps. */
