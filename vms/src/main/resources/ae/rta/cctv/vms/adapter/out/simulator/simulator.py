@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """The demo cameras: GStreamer's RTSP server playing pre-encoded H.264 clips in an endless loop, no encoding.
 
-Usage: simulator.py PORT CLIP_DIR
-Every CLIP_DIR/<name>.h264 (Annex-B, one access unit delimiter per frame, 15 fps) is served at
+Usage: simulator.py PORT CLIP_DIR [FPS=15]
+Every CLIP_DIR/<name>.h264 (Annex-B, one access unit delimiter per frame, FPS frames a second) is served at
 rtsp://127.0.0.1:PORT/sim/<name>. Access units are fed to the RTSP pipeline with timestamps that keep growing
 across loops, so a viewer sees one endless live stream; the server paces them in real time. Each clip is shared
 by all its viewers and runs only while somebody watches. Prints READY once it listens; stops on SIGTERM.
@@ -18,7 +18,7 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
-FPS = 15
+FPS = int(sys.argv[3]) if len(sys.argv) > 3 else 15
 FRAME_NS = Gst.SECOND // FPS
 
 
@@ -47,7 +47,7 @@ class LoopFactory(GstRtspServer.RTSPMediaFactory):
     def do_create_element(self, url):
         pipeline = Gst.parse_launch(
             "( appsrc name=src is-live=true format=time "
-            "caps=video/x-h264,stream-format=byte-stream,alignment=au,framerate=15/1 "
+            "caps=video/x-h264,stream-format=byte-stream,alignment=au,framerate=%d/1 " % FPS +
             "! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )")
         src = pipeline.get_by_name("src")
         state = {"frame": 0}
