@@ -101,7 +101,7 @@ final class FootageImportTest {
         long before = rows();
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a video");
         assertThat(importFile(camera, Instant.parse("2026-11-20T09:00:00Z"), text, "video/mp4").statusCode()).isEqualTo(400);
-        assertThat(importFile(camera, Instant.parse("2026-11-20T09:00:00Z"), mp4, "application/pdf").statusCode()).isEqualTo(415);
+        assertThat(importFile(camera, Instant.parse("2026-11-20T09:00:00Z"), text, "application/pdf").statusCode()).isEqualTo(415);
         assertThat(importFile(camera, Instant.parse("2026-11-20T09:00:00Z"), mp4, "video/mp4").statusCode()).as("another slot").isEqualTo(201);
         assertThat(rows()).isEqualTo(before + 10);
     }
