@@ -121,7 +121,8 @@ public final class RetentionSweep {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end must be after start");
         }
-        if (reason == null || reason.isBlank() || reason.length() > 200 || (reference != null && reference.length() > 200)) {
+        if (reason == null || reason.isBlank() || reason.length() > 200 || (reference != null && reference.length() > 200)
+                || (reason + (reference == null ? "" : reference)).chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("reason must be 1 to 200 characters, reference at most 200");
         }
         return retention.addHold(new RetentionStore.Hold(UUID.randomUUID(), camera, start, end, reason, reference), clock.instant());

@@ -56,6 +56,9 @@ final class Params {
         if (value.length() > max) {
             throw new IllegalArgumentException(name + " must be at most " + max + " characters");
         }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(name + " must not contain control characters");
+        }
         return value;
     }
 }

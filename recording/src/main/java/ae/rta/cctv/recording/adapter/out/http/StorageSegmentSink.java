@@ -44,11 +44,16 @@ public final class StorageSegmentSink implements SegmentSink {
         }
     }
 
+    private static String printable(String reason) {
+        String clean = reason.replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.isEmpty() ? "unknown" : clean.length() > 200 ? clean.substring(0, 200) : clean;
+    }
+
     @Override
     public void gap(CameraId camera, Instant start, Instant end, String reason) {
         try {
             storage.post().uri("/internal/gaps").body(Map.of("cameraId", camera.toString(), "start", start.toString(),
-                    "end", end.toString(), "reason", reason.length() > 200 ? reason.substring(0, 200) : reason))
+                    "end", end.toString(), "reason", printable(reason)))
                     .retrieve().toBodilessEntity();
         } catch (RestClientException e) {
             throw new SinkUnavailableException("storage did not take the gap", e);

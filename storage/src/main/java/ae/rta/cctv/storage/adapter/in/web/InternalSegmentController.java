@@ -77,7 +77,8 @@ class InternalSegmentController {
 
     @PostMapping("/internal/gaps")
     ResponseEntity<Void> gap(@RequestBody NewGap body) {
-        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 200) {
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 200
+                || body.reason().chars().anyMatch(c -> c == 0)) {
             throw new IllegalArgumentException("reason must be 1 to 200 characters");
         }
         TimeRange range = new TimeRange(instant("start", body.start()), instant("end", body.end()));
