@@ -25,11 +25,19 @@ public final class HttpServiceGateway implements ServiceGateway {
 
     @Override
     public Map<String, Object> call(String method, String path, Object body, String actor) {
+        return call(method, path, body, actor == null ? Map.of() : Map.of("X-Cctv-Actor", actor));
+    }
+
+    /**
+     * As {@link #call(String, String, Object, String)}, with any request headers.
+     *
+     * @param path a URI template whose {@code {}} variables are filled, encoded, from {@code variables}
+     */
+    public Map<String, Object> call(String method, String path, Object body, Map<String, String> headers,
+            Object... variables) {
         try {
-            RestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
-            if (actor != null) {
-                request.header("X-Cctv-Actor", actor);
-            }
+            RestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path, variables);
+            headers.forEach(request::header);
             if (body != null) {
                 request.body(body);
             }

@@ -1,42 +1,35 @@
 package ae.rta.cctv.api.adapter.out.vms;
 
+import ae.rta.cctv.api.adapter.out.http.HttpServiceGateway;
 import ae.rta.cctv.api.application.port.out.PtzGateway;
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.api.domain.Caller;
 import ae.rta.cctv.api.domain.Role;
-import ae.rta.cctv.common.client.ServiceProblems;
 import ae.rta.cctv.common.domain.CameraId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /** PTZ over the vms service's internal routes; the caller travels in the {@code X-Cctv-Actor*} headers. */
 public final class HttpPtzGateway implements PtzGateway {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
-
-    private final RestClient vms;
+    private final HttpServiceGateway vms;
 
     public HttpPtzGateway(RestClient vms) {
-        this.vms = vms;
+        this.vms = new HttpServiceGateway("vms", vms);
     }
 
     @Override
     public Map<String, Object> move(CameraId camera, Map<String, Object> command, Caller caller) {
-        return call(() -> vms.post().uri("/internal/cameras/{id}/ptz", camera.toString()).headers(h -> actor(h, caller))
-                .body(command).retrieve().body(JSON_OBJECT));
+        return call(() -> vms.call("POST", "/internal/cameras/" + camera + "/ptz", command, actor(caller)));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> presets(CameraId camera) {
-        Map<String, Object> body = call(() -> vms.get().uri("/internal/cameras/{id}/ptz/presets", camera.toString())
-                .retrieve().body(JSON_OBJECT));
+        Map<String, Object> body = call(() -> vms.call("GET", "/internal/cameras/" + camera + "/ptz/presets", null, Map.of()));
         return (List<Map<String, Object>>) body.get("items");
     }
 
@@ -45,39 +38,33 @@ public final class HttpPtzGateway implements PtzGateway {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("takeOver", takeOver);
-        return call(() -> vms.post().uri("/internal/cameras/{id}/ptz/presets", camera.toString())
-                .headers(h -> actor(h, caller)).body(body).retrieve().body(JSON_OBJECT));
+        return call(() -> vms.call("POST", "/internal/cameras/" + camera + "/ptz/presets", body, actor(caller)));
     }
 
     @Override
     public void removePreset(CameraId camera, String token, Caller caller) {
-        call(() -> vms.delete().uri("/internal/cameras/{id}/ptz/presets/{token}", camera.toString(), token)
-                .headers(h -> actor(h, caller)).retrieve().toBodilessEntity());
+        call(() -> vms.call("DELETE", "/internal/cameras/" + camera + "/ptz/presets/{token}", null, actor(caller), token));
     }
 
     @Override
     public Map<String, Object> lock(CameraId camera) {
-        return call(() -> vms.get().uri("/internal/cameras/{id}/ptz/lock", camera.toString()).retrieve().body(JSON_OBJECT));
+        return call(() -> vms.call("GET", "/internal/cameras/" + camera + "/ptz/lock", null, Map.of()));
     }
 
     @Override
     public void release(CameraId camera, Caller caller) {
-        call(() -> vms.delete().uri("/internal/cameras/{id}/ptz/lock", camera.toString()).headers(h -> actor(h, caller))
-                .retrieve().toBodilessEntity());
+        call(() -> vms.call("DELETE", "/internal/cameras/" + camera + "/ptz/lock", null, actor(caller)));
     }
 
-    private static void actor(org.springframework.http.HttpHeaders headers, Caller caller) {
-        headers.set("X-Cctv-Actor", caller.subject());
-        headers.set("X-Cctv-Actor-Name", caller.username());
-        headers.set("X-Cctv-Actor-Admin", Boolean.toString(caller.role() == Role.ADMIN));
+    private static Map<String, String> actor(Caller caller) {
+        return Map.of("X-Cctv-Actor", caller.subject(), "X-Cctv-Actor-Name", caller.username(),
+                "X-Cctv-Actor-Admin", Boolean.toString(caller.role() == Role.ADMIN));
     }
 
     private static <T> T call(Supplier<T> call) {
         try {
             return call.get();
-        } catch (HttpClientErrorException e) {
-            throw ServiceProblems.passOn(e);
-        } catch (RestClientException e) {
+        } catch (ServiceGateway.UnavailableException e) {
             throw new UnavailableException(e);
         }
     }

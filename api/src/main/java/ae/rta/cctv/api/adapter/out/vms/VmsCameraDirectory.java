@@ -1,6 +1,8 @@
 package ae.rta.cctv.api.adapter.out.vms;
 
+import ae.rta.cctv.api.adapter.out.http.HttpServiceGateway;
 import ae.rta.cctv.api.application.port.out.CameraDirectory;
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ae.rta.cctv.common.client.ServiceProblems;
-import ae.rta.cctv.common.web.ProblemException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -24,6 +25,7 @@ import org.springframework.web.client.RestClientException;
 public final class VmsCameraDirectory implements CameraDirectory {
 
     private final RestClient vms;
+    private final HttpServiceGateway writes;
     private final LoadingCache<String, Snapshot> snapshot;
 
     private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies,
@@ -50,6 +52,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
 
     public VmsCameraDirectory(RestClient vms, Duration refreshAfter, Duration staleFor) {
         this.vms = vms;
+        this.writes = new HttpServiceGateway("vms", vms);
         this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
                 .build(key -> load());
     }
@@ -75,19 +78,12 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> write(String method, String path, Object body) {
         try {
-            RestClient.RequestBodySpec request = vms.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-            if (body != null) {
-                request.body(body);
-            }
-            Map<String, Object> answer = request.retrieve().body(Map.class);
+            Map<String, Object> answer = writes.call(method, path, body, (String) null);
             snapshot.invalidateAll();
-            return answer == null ? Map.of() : answer;
-        } catch (HttpClientErrorException e) {
-            throw passOn(e);
-        } catch (RestClientException e) {
+            return answer;
+        } catch (ServiceGateway.UnavailableException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
     }
@@ -98,7 +94,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         try {
             added = vms.post().uri("/internal/cameras").body(camera).retrieve().body(CameraJson.class);
         } catch (HttpClientErrorException e) {
-            throw passOn(e);
+            throw ServiceProblems.passOn(e);
         } catch (RestClientException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
@@ -115,15 +111,10 @@ public final class VmsCameraDirectory implements CameraDirectory {
         } catch (HttpClientErrorException.NotFound e) {
             return false;
         } catch (HttpClientErrorException e) {
-            throw passOn(e);
+            throw ServiceProblems.passOn(e);
         } catch (RestClientException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
-    }
-
-    /* The vms service's refusals are written for the caller (what field is wrong and why): they are passed on. */
-    private static ProblemException passOn(HttpClientErrorException e) {
-        return ServiceProblems.passOn(e);
     }
 
     private static CameraSummary summary(CameraJson c) {
