@@ -56,9 +56,10 @@ public final class Uploader implements AutoCloseable {
         while (running) {
             try {
                 List<SpooledSegment> pending = spool.pending();
-                measure();
+                measure(pending);
                 boolean failed = false;
-                for (SpooledSegment segment : pending) {
+                for (int i = 0; i < pending.size(); i++) {
+                    SpooledSegment segment = pending.get(i);
                     if (!running) {
                         return;
                     }
@@ -81,7 +82,7 @@ public final class Uploader implements AutoCloseable {
                                 registry.counter("cctv.recording.segments.rejected").increment();
                             }
                         }
-                        measure();
+                        measure(pending.subList(i + 1, pending.size()));
                     } catch (SegmentSink.SinkUnavailableException e) {
                         failed = true;
                         registry.counter("cctv.recording.upload.failures").increment();
@@ -107,8 +108,9 @@ public final class Uploader implements AutoCloseable {
         }
     }
 
-    private void measure() {
-        Spool.Backlog b = spool.backlog();
+    /* From the list in hand: re-walking the spool after every upload would cost a full directory scan per segment. */
+    private void measure(List<SpooledSegment> waiting) {
+        Spool.Backlog b = spool.backlog(waiting);
         backlogCount.set(b.count());
         backlogBytes.set(b.bytes());
         oldestSeconds.set(b.oldest().toSeconds());
