@@ -1,6 +1,7 @@
 package ae.rta.cctv.recording.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.media.SegmentList;
 import ae.rta.cctv.recording.domain.SpooledSegment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,22 +133,13 @@ public final class Spool {
         try (Stream<Path> runs = Files.walk(root, 2)) {
             for (Path run : runs.filter(r -> Files.isRegularFile(r.resolve("run.properties"))).toList()) {
                 Run info = readRun(run).orElseThrow();
-                List<String[]> listed = new ArrayList<>();
-                Path list = run.resolve("segments.csv");
-                if (Files.exists(list)) {
-                    for (String line : Files.readAllLines(list)) {
-                        String[] parts = line.split(",");
-                        if (parts.length == 3) {
-                            listed.add(parts);
-                        }
-                    }
-                }
-                double zero = listed.isEmpty() ? 0 : Double.parseDouble(listed.getFirst()[1]);
+                List<SegmentList.Entry> listed = SegmentList.read(run.resolve("segments.csv"));
+                double zero = listed.isEmpty() ? 0 : listed.getFirst().start();
                 Instant nextStart = info.anchor();
                 java.util.Map<String, Instant> starts = new java.util.HashMap<>();
-                for (String[] line : listed) {
-                    starts.put(line[0], info.anchor().plusMillis(Math.round((Double.parseDouble(line[1]) - zero) * 1000)));
-                    nextStart = info.anchor().plusMillis(Math.round((Double.parseDouble(line[2]) - zero) * 1000));
+                for (SegmentList.Entry entry : listed) {
+                    starts.put(entry.file(), info.anchor().plusMillis(entry.startMillisFrom(zero)));
+                    nextStart = info.anchor().plusMillis(entry.endMillisFrom(zero));
                 }
                 try (Stream<Path> files = Files.list(run)) {
                     for (Path f : files.filter(f -> f.getFileName().toString().matches("seg-\\d+\\.mp4")).sorted().toList()) {
@@ -249,7 +241,11 @@ public final class Spool {
     }
 
     public Backlog backlog() {
-        List<SpooledSegment> pending = pending();
+        return backlog(pending());
+    }
+
+    /** The backlog of segments already listed (oldest first), without walking the spool again. */
+    public Backlog backlog(List<SpooledSegment> pending) {
         long bytes = pending.stream().mapToLong(SpooledSegment::bytes).sum();
         Duration oldest = pending.isEmpty() ? Duration.ZERO : Duration.between(pending.getFirst().start(), clock.instant());
         return new Backlog(pending.size(), bytes, oldest.isNegative() ? Duration.ZERO : oldest);

@@ -1,6 +1,7 @@
 package ae.rta.cctv.storage.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.media.SegmentList;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
 import java.io.IOException;
@@ -61,29 +62,21 @@ public final class FootageImport {
             }
             Path out = Files.createDirectory(dir.resolve("segments"));
             Path list = dir.resolve("segments.csv");
-            Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-i", source.toString(),
-                    "-map", "0:v:0", "-c", "copy", "-f", "segment", "-segment_time", Long.toString(segmentSeconds),
-                    "-reset_timestamps", "1", "-segment_format", "mp4",
-                    "-segment_format_options", "movflags=+frag_keyframe+empty_moov+default_base_moof",
-                    "-segment_list", list.toString(), "-segment_list_type", "csv", out.resolve("seg-%05d.mp4").toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-i",
+                    source.toString(), "-map", "0:v:0", "-c", "copy"));
+            command.addAll(SegmentList.muxerArgs(segmentSeconds, list, out.resolve("seg-%05d.mp4").toString()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.exists(list)) {
                 throw ProblemException.badRequest("The file could not be read as MP4 or MPEG-TS video: "
                         + (output.isBlank() ? "no video stream" : output.lines().reduce((a, b) -> b).orElse("").strip()));
             }
-            List<String[]> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(list)) {
-                String[] parts = line.split(",");
-                if (parts.length == 3) {
-                    lines.add(parts);
-                }
-            }
+            List<SegmentList.Entry> lines = SegmentList.read(list);
             if (lines.isEmpty()) {
                 throw ProblemException.badRequest("The file holds no video.");
             }
-            double zero = Double.parseDouble(lines.getFirst()[1]);
-            Instant end = start.plusMillis(Math.round((Double.parseDouble(lines.getLast()[2]) - zero) * 1000));
+            double zero = lines.getFirst().start();
+            Instant end = start.plusMillis(lines.getLast().endMillisFrom(zero));
             if (index.anyOverlap(camera, start, end)) {
                 throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "Conflict",
                         "The camera already holds footage between " + start + " and " + end + "; nothing was imported.");
@@ -103,9 +96,9 @@ public final class FootageImport {
                 }
             }
             int stored = 0;
-            for (String[] line : lines) {
-                Path file = out.resolve(line[0]);
-                Instant segmentStart = start.plusMillis(Math.round((Double.parseDouble(line[1]) - zero) * 1000));
+            for (SegmentList.Entry line : lines) {
+                Path file = out.resolve(line.file());
+                Instant segmentStart = start.plusMillis(line.startMillisFrom(zero));
                 try (InputStream in = Files.newInputStream(file)) {
                     ingest.ingest(new SegmentIngest.Upload(camera, segmentStart, null, "import", -1), in);
                 }

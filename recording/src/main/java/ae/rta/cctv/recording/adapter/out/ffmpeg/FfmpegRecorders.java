@@ -1,6 +1,7 @@
 package ae.rta.cctv.recording.adapter.out.ffmpeg;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.media.SegmentList;
 import ae.rta.cctv.recording.application.Spool;
 import ae.rta.cctv.recording.application.port.out.CameraCatalog;
 import ae.rta.cctv.recording.application.port.out.Recorders;
@@ -132,28 +133,30 @@ public final class FfmpegRecorders implements Recorders {
 
         private boolean record(String url, Path run) throws IOException {
             Path list = run.resolve("segments.csv");
-            List<String> command = List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin",
-                    "-progress", "pipe:1", "-stats_period", "0.5",
+            List<String> command = new ArrayList<>(List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error",
+                    "-nostdin", "-progress", "pipe:1", "-stats_period", "0.5",
                     "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", url, "-map", "0:v:0", "-c", "copy",
-                    "-flush_packets", "1",
-                    "-f", "segment", "-segment_time", Long.toString(settings.segmentLength().toSeconds()),
-                    "-reset_timestamps", "1", "-segment_format", "mp4",
-                    "-segment_format_options", "movflags=+frag_keyframe+empty_moov+default_base_moof",
-                    "-segment_list", list.toString(), "-segment_list_type", "csv",
-                    run.resolve("seg-%06d.mp4").toString());
+                    "-flush_packets", "1"));
+            command.addAll(SegmentList.muxerArgs(settings.segmentLength().toSeconds(), list,
+                    run.resolve("seg-%06d.mp4").toString()));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             process = p;
             Deque<String> output = new ArrayDeque<>();
             java.util.concurrent.atomic.AtomicReference<Instant> progressAt = new java.util.concurrent.atomic.AtomicReference<>();
             Thread.ofVirtual().start(() -> drain(p, output, progressAt));
             Map<String, Instant> appeared = new HashMap<>();
-            List<String[]> listed = new ArrayList<>();
+            List<SegmentList.Entry> listed = new ArrayList<>();
             Instant anchor = null;
-            double streamZero = 0;
             Instant lastGrowth = clock.instant();
-            String reason = null;
+            String reason;
             while (true) {
                 boolean alive = p.isAlive();
+                boolean stopping = !running;
+                if (stopping) {
+                    Thread.interrupted(); // stop() interrupts the poll; FFmpeg still gets its time to finish the segment
+                    p.destroy();
+                    waitFor(p);
+                }
                 Instant now = clock.instant();
                 List<Path> files = segmentFiles(run);
                 for (Path f : files) {
@@ -166,17 +169,12 @@ public final class FfmpegRecorders implements Recorders {
                         gap(lastFootageEnd, anchor, lastFailure == null ? "recorder restarted" : lastFailure);
                     }
                 }
-                List<String[]> lines = readList(list);
-                for (int i = listed.size(); i < lines.size(); i++) {
-                    String[] line = lines.get(i);
-                    if (i == 0) {
-                        streamZero = Double.parseDouble(line[1]);
-                    }
-                    listed.add(line);
-                    Path file = run.resolve(line[0]);
-                    Instant start = anchor.plusMillis(Math.round((Double.parseDouble(line[1]) - streamZero) * 1000));
-                    seal(file, start);
-                    lastFootageEnd = anchor.plusMillis(Math.round((Double.parseDouble(line[2]) - streamZero) * 1000));
+                if (anchor != null) {
+                    sealListed(run, SegmentList.read(list), listed, anchor);
+                }
+                if (stopping) {
+                    reason = "stopped";
+                    break;
                 }
                 if (!alive) {
                     reason = "FFmpeg stopped (exit " + p.exitValue() + (output.isEmpty() ? "" : ": " + output.peekLast()) + ")";
@@ -195,21 +193,6 @@ public final class FfmpegRecorders implements Recorders {
                     waitFor(p);
                     break;
                 }
-                if (!running) {
-                    Thread.interrupted(); // stop() interrupts the poll; FFmpeg still gets its time to finish the segment
-                    p.destroy();
-                    waitFor(p);
-                    lines = readList(list);
-                    for (int i = listed.size(); i < lines.size(); i++) {
-                        String[] line = lines.get(i);
-                        listed.add(line);
-                        Instant start = anchor.plusMillis(Math.round((Double.parseDouble(line[1]) - streamZero) * 1000));
-                        seal(run.resolve(line[0]), start);
-                        lastFootageEnd = anchor.plusMillis(Math.round((Double.parseDouble(line[2]) - streamZero) * 1000));
-                    }
-                    reason = "stopped";
-                    break;
-                }
                 sleep(200);
             }
             // The segment being written when FFmpeg died: indexed up to its last whole fragment.
@@ -225,6 +208,17 @@ public final class FfmpegRecorders implements Recorders {
                 log.info("recorder of camera {}: {}", camera, reason);
             }
             return anchor != null;
+        }
+
+        /* Seals the segments FFmpeg has listed since the last look, dated from the run's anchor in stream time. */
+        private void sealListed(Path run, List<SegmentList.Entry> lines, List<SegmentList.Entry> listed, Instant anchor) {
+            for (int i = listed.size(); i < lines.size(); i++) {
+                SegmentList.Entry entry = lines.get(i);
+                listed.add(entry);
+                double zero = listed.getFirst().start();
+                seal(run.resolve(entry.file()), anchor.plusMillis(entry.startMillisFrom(zero)));
+                lastFootageEnd = anchor.plusMillis(entry.endMillisFrom(zero));
+            }
         }
 
         private void seal(Path file, Instant start) {
@@ -265,20 +259,6 @@ public final class FfmpegRecorders implements Recorders {
             return files.filter(f -> f.getFileName().toString().startsWith("seg-") && f.getFileName().toString().endsWith(".mp4"))
                     .sorted().toList();
         }
-    }
-
-    private static List<String[]> readList(Path list) throws IOException {
-        if (!Files.exists(list)) {
-            return List.of();
-        }
-        List<String[]> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-            String[] parts = line.split(",");
-            if (parts.length == 3) {
-                lines.add(parts);
-            }
-        }
-        return lines;
     }
 
     private static long size(Path f) {
