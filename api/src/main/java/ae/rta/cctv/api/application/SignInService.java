@@ -123,8 +123,9 @@ public final class SignInService {
             }
             case Rotation.Reused reused -> {
                 tokens.forget(reused.sessionId());
-                String actor = users.findById(reused.userId()).map(User::username).orElse(reused.userId().toString());
-                String agency = users.findById(reused.userId()).map(u -> u.agency().value()).orElse(null);
+                Optional<User> owner = users.findById(reused.userId());
+                String actor = owner.map(User::username).orElse(reused.userId().toString());
+                String agency = owner.map(u -> u.agency().value()).orElse(null);
                 audit.record(actor, agency, AuditAction.TOKEN_REUSE, "session " + reused.sessionId(), AuditOutcome.DENIED,
                         "a used refresh token was presented again; the sign-in was revoked", origin);
                 throw ProblemException.unauthorized(

@@ -81,14 +81,15 @@ public final class MilestoneSync {
             CameraSource.Milestone source = new CameraSource.Milestone(server, u.guid());
             listed.add(source.cameraGuid());
             String name = u.name() == null || u.name().isBlank() ? source.cameraGuid() : u.name();
+            // Built once: the Camera record checks and trims the upstream name for both the add and the update.
+            Camera listedCamera = new Camera(CameraId.random(), name, null, agency, source, u.ptz(), CameraHealth.UNKNOWN);
             Camera existing = known.get(source.cameraGuid());
             if (existing == null) {
-                cameras.addIfAbsent(new Camera(CameraId.random(), name, null, agency, source, u.ptz(), CameraHealth.UNKNOWN));
+                cameras.addIfAbsent(listedCamera);
                 added++;
-            } else if (!existing.name().equals(name.strip()) || existing.ptz() != u.ptz()
+            } else if (!existing.name().equals(listedCamera.name()) || existing.ptz() != u.ptz()
                     || cameras.upstreamRemoved(existing.id())) {
-                cameras.updateUpstream(existing.id(), new Camera(existing.id(), name, null, agency, source, u.ptz(),
-                        CameraHealth.UNKNOWN).name(), u.ptz(), false);
+                cameras.updateUpstream(existing.id(), listedCamera.name(), u.ptz(), false);
                 updated++;
             } else {
                 unchanged++;
