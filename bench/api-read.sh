@@ -4,12 +4,9 @@
 # running system).
 # Usage: bench/api-read.sh [rate=500] [seconds=20] [users=20]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source <(sed -n '/^java_major()/,/^}/p; /^find_jdk()/,/^}/p; /^say()/p' cctv)
-find_jdk
+source "$(dirname "$0")/lib.sh"
 ./cctv build >/dev/null
-./mvnw -B -q --no-transfer-progress -o test-compile -Dskip.npm -pl api 2>/dev/null || ./mvnw -B -q --no-transfer-progress test-compile -Dskip.npm -pl api
-./mvnw -B -q --no-transfer-progress -pl api dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+classpath=$(bench_classpath api)
 
 data=$(mktemp -d)
 password=bench-demo-password
@@ -22,5 +19,5 @@ for _ in $(seq 1 120); do
   kill -0 $system 2>/dev/null || { cat "$data/system.log"; exit 1; }
   sleep 1
 done
-"$JAVA_HOME/bin/java" -cp "api/target/test-classes:api/target/classes:$(cat api/target/bench.classpath)" \
+"$JAVA_HOME/bin/java" -cp "$classpath" \
   ae.rta.cctv.api.bench.ApiReadBenchmark http://127.0.0.1:18088 "$password" "$@"

@@ -3,12 +3,9 @@
 # filesystem store in a fresh folder), next to FFmpeg alone cutting the same file.
 # Usage: bench/import.sh [minutes=60]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source <(sed -n '/^java_major()/,/^}/p; /^find_jdk()/,/^}/p; /^say()/p' cctv)
-find_jdk
+source "$(dirname "$0")/lib.sh"
 ./cctv build >/dev/null
-./mvnw -B -q --no-transfer-progress -o test-compile -Dskip.npm -pl storage 2>/dev/null || ./mvnw -B -q --no-transfer-progress test-compile -Dskip.npm -pl storage
-./mvnw -B -q --no-transfer-progress -pl storage dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+classpath=$(bench_classpath storage)
 
 data=$(mktemp -d)
 secret=import-bench-secret-0123456789abcdef0123456789
@@ -21,5 +18,5 @@ for _ in $(seq 1 120); do
   kill -0 $system 2>/dev/null || { cat "$data/system.log"; exit 1; }
   sleep 1
 done
-"$JAVA_HOME/bin/java" -cp "storage/target/test-classes:storage/target/classes:$(cat storage/target/bench.classpath)" \
+"$JAVA_HOME/bin/java" -cp "$classpath" \
   ae.rta.cctv.storage.bench.ImportBenchmark http://127.0.0.1:18082 "$secret" "$@"
