@@ -105,6 +105,24 @@ public abstract class QuotaStoreContract {
     }
 
     @Test
+    void liveNamesOnlyTheReservationsNeitherReleasedNorLapsed() {
+        AgencyCode agency = anAgency();
+        Granted kept = (Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(5), T0, TTL);
+        Granted released = (Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(5), T0, TTL);
+        Granted lapsing = (Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(5), T0, TTL);
+        ReservationId unknown = ReservationId.newFor(agency, CameraId.random());
+        store().release(released.id(), T0);
+        Instant later = T0.plus(TTL.dividedBy(2));
+        store().heartbeat(kept.id(), later, TTL);
+
+        assertThat(store().live(List.of(kept.id(), released.id(), lapsing.id(), unknown), later))
+                .containsExactlyInAnyOrder(kept.id(), lapsing.id());
+        assertThat(store().live(List.of(kept.id(), lapsing.id()), T0.plus(TTL).plusSeconds(1)))
+                .containsExactly(kept.id());
+        assertThat(store().live(List.of(), later)).isEmpty();
+    }
+
+    @Test
     void releaseFreesTheSlotOnce() {
         AgencyCode agency = anAgency();
         Granted granted = (Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(1), T0, TTL);

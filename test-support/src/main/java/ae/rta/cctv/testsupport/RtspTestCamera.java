@@ -26,12 +26,18 @@ public final class RtspTestCamera implements AutoCloseable {
     private final int port;
     private final String path;
     private final int gopFrames;
+    private final int bitrateKbps;
+    private final String pattern;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private Process process;
 
-    private RtspTestCamera(int port, String path, int gopFrames) {
+    private RtspTestCamera(int port, String path, int gopFrames, int bitrateKbps, String pattern) {
         this.port = port;
         this.path = path;
         this.gopFrames = gopFrames;
+        this.bitrateKbps = bitrateKbps;
+        this.pattern = pattern;
     }
 
     /** Starts a camera with a keyframe every second on a free port. */
@@ -40,9 +46,29 @@ public final class RtspTestCamera implements AutoCloseable {
     }
 
     public static RtspTestCamera start(int port, String path, int gopFrames) {
-        RtspTestCamera camera = new RtspTestCamera(port, path, gopFrames);
+        RtspTestCamera camera = new RtspTestCamera(port, path, gopFrames, 1000, "ball");
         camera.restart();
         return camera;
+    }
+
+    /**
+     * A camera whose encoder is held to {@code bitrateKbps}: with pattern {@code snow} (noise) it uses all of it,
+     * as a busy real scene would; {@code ball} needs far less.
+     */
+    public static RtspTestCamera start(int gopFrames, int bitrateKbps, String pattern) {
+        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", gopFrames, bitrateKbps, pattern);
+        camera.restart();
+        return camera;
+    }
+
+    /** RTSP clients connected now (counted from the server's own client-connected and closed signals). */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** RTSP client connections opened since this camera object was made, over all its restarts. */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     public String url() {
@@ -65,7 +91,7 @@ public final class RtspTestCamera implements AutoCloseable {
             }
             script.toFile().deleteOnExit();
             process = new ProcessBuilder(PYTHON.toString(), script.toString(), Integer.toString(port), path,
-                    Integer.toString(gopFrames))
+                    Integer.toString(gopFrames), Integer.toString(bitrateKbps), pattern)
                     .redirectErrorStream(true)
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -75,6 +101,7 @@ public final class RtspTestCamera implements AutoCloseable {
                 throw new IllegalStateException("the RTSP test camera did not start: " + first
                         + " (run the tests through ./cctv test, which installs GStreamer)");
             }
+            connections.set(0);
             Thread drain = new Thread(() -> drain(out), "rtsp-camera-" + port);
             drain.setDaemon(true);
             drain.start();
@@ -94,14 +121,22 @@ public final class RtspTestCamera implements AutoCloseable {
         }
     }
 
-    private static void drain(BufferedReader reader) {
+    /* Counts clients from the server's lines and discards GStreamer's chatter so the pipe never fills. */
+    private void drain(BufferedReader reader) {
         try {
-            while (reader.readLine() != null) {
-                // discard GStreamer's chatter so the pipe never fills
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.equals("CONNECTED")) {
+                    connections.incrementAndGet();
+                    connectionsOpened.incrementAndGet();
+                } else if (line.equals("CLOSED")) {
+                    connections.decrementAndGet();
+                }
             }
         } catch (IOException ignored) {
             // process ended
         }
+        connections.set(0);
     }
 
     /** Waits (polling with a deadline) until the server answers an RTSP OPTIONS request. */

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """An RTSP test camera: GStreamer's RTSP server streaming an H.264 test pattern on 127.0.0.1.
 
-Usage: rtsp_camera.py PORT PATH [GOP_FRAMES] [BITRATE_KBPS]
-Prints READY once it listens. Stops on SIGTERM; SIGKILL simulates a camera dropping.
+Usage: rtsp_camera.py PORT PATH [GOP_FRAMES] [BITRATE_KBPS] [PATTERN]
+Prints READY once it listens, then CONNECTED and CLOSED as RTSP clients start
+and stop playing. Stops on SIGTERM; SIGKILL
+simulates a camera dropping. PATTERN is a videotestsrc pattern: ball (cheap, few bits) or snow (fills the bitrate).
 """
 import signal
 import sys
@@ -18,19 +20,38 @@ def main():
     port, path = sys.argv[1], sys.argv[2]
     gop = int(sys.argv[3]) if len(sys.argv) > 3 else 25
     bitrate = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
+    pattern = sys.argv[5] if len(sys.argv) > 5 else "ball"
     Gst.init(None)
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(port)
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(
-        "( videotestsrc is-live=true pattern=ball "
+        f"( videotestsrc is-live=true pattern={pattern} "
         "! video/x-raw,width=640,height=360,framerate=25/1 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop} bitrate={bitrate} "
         "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
     factory.set_shared(True)
     server.get_mount_points().add_factory(path, factory)
+    # A client counts once it asks to PLAY: probes (OPTIONS, DESCRIBE) are not viewers.
+    def on_client(_server, client):
+        state = {"playing": False}
+
+        def on_play(_client, _ctx):
+            if not state["playing"]:
+                state["playing"] = True
+                print("CONNECTED", flush=True)
+
+        def on_closed(_client):
+            if state["playing"]:
+                state["playing"] = False
+                print("CLOSED", flush=True)
+
+        client.connect("play-request", on_play)
+        client.connect("closed", on_closed)
+
+    server.connect("client-connected", on_client)
     if server.attach(None) == 0:
         print("FAILED to bind", flush=True)
         sys.exit(1)

@@ -9,6 +9,7 @@ import ae.rta.cctv.api.domain.AuditOutcome;
 import ae.rta.cctv.api.domain.Caller;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.LiveTickets;
 import ae.rta.cctv.common.web.ProblemException;
 import java.time.Instant;
 import java.util.Map;
@@ -28,12 +29,20 @@ public final class LiveStreams {
     private final StreamCounter counter;
     private final AuditTrail audit;
     private final String livePublicUrl;
+    private final LiveTickets tickets;
+    private final boolean webrtc;
 
-    /** @param livePublicUrl where browsers reach the live service, e.g. {@code http://127.0.0.1:8085} */
-    public LiveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit, String livePublicUrl) {
+    /**
+     * @param livePublicUrl where browsers reach the live service, e.g. {@code http://127.0.0.1:8085}
+     * @param webrtc whether the live service has Janus gateways to hand WebRTC viewers to
+     */
+    public LiveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit, String livePublicUrl,
+            LiveTickets tickets, boolean webrtc) {
         this.cameras = cameras;
         this.counter = counter;
         this.audit = audit;
+        this.tickets = tickets;
+        this.webrtc = webrtc;
         this.livePublicUrl = livePublicUrl.endsWith("/") ? livePublicUrl.substring(0, livePublicUrl.length() - 1) : livePublicUrl;
     }
 
@@ -47,7 +56,7 @@ public final class LiveStreams {
      * @throws ProblemException 404 for a camera the caller does not see, 429 naming the full limit, 503 when the
      *     counts cannot be checked
      */
-    public Stream start(Caller caller, CameraId cameraId, String requestId, RequestOrigin origin) {
+    public Stream start(Caller caller, CameraId cameraId, StreamVariant variant, String requestId, RequestOrigin origin) {
         CameraSummary camera = cameras.get(caller, cameraId);
         Reservation r;
         try {
@@ -63,8 +72,25 @@ public final class LiveStreams {
         audit.record(caller, AuditAction.STREAM_START, camera.id().toString(), AuditOutcome.SUCCESS,
                 "reservation " + r.id(), origin);
         return new Stream(r.id(), camera.id(), camera.agency(), r.expiresAt(), Math.max(1, r.ttlSeconds() / 3),
-                Map.of("mse", livePublicUrl.replaceFirst("^http", "ws") + "/live/v1/streams/" + r.id() + "/mse",
-                        "hls", livePublicUrl + "/live/v1/streams/" + r.id() + "/index.m3u8"));
+                urls(r.id(), variant));
+    }
+
+    /** Where to play a stream: signed for its reservation and variant, worth nothing once the reservation ends. */
+    private Map<String, String> urls(String reservation, StreamVariant variant) {
+        String base = livePublicUrl + "/live/v1/streams/" + reservation;
+        String query = "?" + tickets.query(reservation, variant.name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("mse", base.replaceFirst("^http", "ws") + "/mse" + query);
+        urls.put("hls", base + "/index.m3u8" + query);
+        if (webrtc) {
+            urls.put("webrtc", base + "/webrtc" + query);
+        }
+        return urls;
+    }
+
+    /** Which of a camera's encodings to play: the main stream full screen, the sub stream in grid tiles. */
+    public enum StreamVariant {
+        MAIN, SUB
     }
 
     /** @throws ProblemException 404 once lapsed or released, or when not the caller's to see; 503 as start */

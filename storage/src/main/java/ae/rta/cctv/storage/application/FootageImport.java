@@ -87,11 +87,11 @@ public final class FootageImport {
             }
             for (Path file : files) {
                 try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
-                    String codec = ae.rta.cctv.storage.domain.Fmp4.inspect(channel).codec();
+                    String codec = ae.rta.cctv.common.media.Fmp4.inspect(channel).codec();
                     if (!"avc1".equals(codec)) {
                         throw ProblemException.badRequest("Only H.264 video can be imported; this file holds " + codec + ".");
                     }
-                } catch (ae.rta.cctv.storage.domain.Fmp4.NotFragmentedMp4Exception e) {
+                } catch (ae.rta.cctv.common.media.Fmp4.NotFragmentedMp4Exception e) {
                     throw ProblemException.badRequest("The file could not be cut into segments: " + e.getMessage());
                 }
             }

@@ -6,7 +6,7 @@ import ae.rta.cctv.storage.application.port.out.ObjectStore;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex.IndexedSegment;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex.Outcome;
-import ae.rta.cctv.storage.domain.Fmp4;
+import ae.rta.cctv.common.media.Fmp4;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;

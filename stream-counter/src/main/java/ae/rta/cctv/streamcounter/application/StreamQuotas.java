@@ -93,6 +93,11 @@ public final class StreamQuotas {
         return store.release(id, clock.instant());
     }
 
+    /** Which of {@code ids} are live: what a live gateway asks to close the viewers of released reservations. */
+    public Set<ReservationId> live(Collection<ReservationId> ids) {
+        return store.live(ids, clock.instant());
+    }
+
     /** Every agency with a limit of its own or a reservation seen here, plus {@code asked}, with live counts. */
     public List<Quota> quotas(Collection<AgencyCode> asked) {
         Snapshot s = snapshot.get("limits");

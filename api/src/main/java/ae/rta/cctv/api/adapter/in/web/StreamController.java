@@ -38,7 +38,7 @@ class StreamController {
         this.quotas = quotas;
     }
 
-    record StartStream(String cameraId) {
+    record StartStream(String cameraId, String variant) {
     }
 
     record StreamView(String id, String cameraId, String agency, Instant expiresAt, long heartbeatSeconds,
@@ -58,8 +58,9 @@ class StreamController {
     }
 
     @Operation(summary = "Open a live stream: reserves the agency's quota and the camera's viewer slot",
-            description = "429 names the full limit (scope agency, camera or global), the limit and how many are "
-                    + "active. Send Idempotency-Key to make a retried request return the same stream.")
+            description = "variant: main (default) or sub, the camera's smaller stream for grid tiles. The urls are signed "
+                    + "for this reservation and stop working when it is released or lapses. 429 names the full limit "
+                    + "(scope agency, camera or global), the limit and how many are active. Send Idempotency-Key to make a retried request return the same stream.")
     @PostMapping("/api/v1/streams")
     ResponseEntity<StreamView> start(Caller caller, @RequestBody StartStream body, RequestOrigin origin,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -67,7 +68,12 @@ class StreamController {
             throw new IllegalArgumentException("cameraId is required");
         }
         String requestId = Params.text("Idempotency-Key", idempotencyKey, 80);
-        LiveStreams.Stream s = streams.start(caller, CameraId.parse(body.cameraId()),
+        LiveStreams.StreamVariant variant = switch (body.variant() == null ? "main" : body.variant().toLowerCase(java.util.Locale.ROOT)) {
+            case "main" -> LiveStreams.StreamVariant.MAIN;
+            case "sub" -> LiveStreams.StreamVariant.SUB;
+            default -> throw new IllegalArgumentException("variant must be main or sub");
+        };
+        LiveStreams.Stream s = streams.start(caller, CameraId.parse(body.cameraId()), variant,
                 requestId == null ? UUID.randomUUID().toString() : requestId, origin);
         return ResponseEntity.created(URI.create("/api/v1/streams/" + s.id())).body(new StreamView(s.id(),
                 s.camera().toString(), s.agency().value(), s.expiresAt(), s.heartbeatSeconds(), s.urls()));

@@ -1,16 +1,11 @@
 package ae.rta.cctv.storage.adapter.out.filesystem;
 
+import ae.rta.cctv.common.security.UrlSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Short-lived links to stored objects served by this service: {@code <base>/media/<key>?expires=<epoch s>&signature=<hmac>},
@@ -19,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MediaSigner {
 
     private final java.util.function.Supplier<String> baseUrl;
-    private final byte[] key;
+    private final UrlSigner signer;
     private final Clock clock;
 
     public MediaSigner(String baseUrl, String serviceSecret, Clock clock) {
@@ -30,18 +25,14 @@ public final class MediaSigner {
     public MediaSigner(java.util.function.Supplier<String> baseUrl, String serviceSecret, Clock clock) {
         this.baseUrl = baseUrl;
         this.clock = clock;
-        try {
-            this.key = MessageDigest.getInstance("SHA-256").digest(("cctv-media-urls:" + serviceSecret).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.signer = UrlSigner.create(serviceSecret, "cctv-media-urls");
     }
 
     public URI sign(String objectKey, Instant expires) {
         long epoch = expires.getEpochSecond();
         String base = baseUrl.get().replaceAll("/+$", "");
         return URI.create(base + "/media/" + objectKey + "?expires=" + epoch + "&signature="
-                + URLEncoder.encode(mac(objectKey, epoch), StandardCharsets.UTF_8));
+                + URLEncoder.encode(signer.sign(objectKey, Long.toString(epoch)), StandardCharsets.UTF_8));
     }
 
     /** Whether a link's signature is genuine and it has not expired. */
@@ -49,18 +40,6 @@ public final class MediaSigner {
         if (signature == null || expires < clock.instant().getEpochSecond()) {
             return false;
         }
-        return MessageDigest.isEqual(mac(objectKey, expires).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private String mac(String objectKey, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal((objectKey + "\n" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.verify(signature, objectKey, Long.toString(expires));
     }
 }

@@ -2,7 +2,7 @@ package ae.rta.cctv.storage.adapter.out.jdbc;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
-import ae.rta.cctv.storage.domain.Fmp4;
+import ae.rta.cctv.common.media.Fmp4;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

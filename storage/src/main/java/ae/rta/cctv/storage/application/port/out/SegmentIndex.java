@@ -1,7 +1,7 @@
 package ae.rta.cctv.storage.application.port.out;
 
 import ae.rta.cctv.common.domain.CameraId;
-import ae.rta.cctv.storage.domain.Fmp4;
+import ae.rta.cctv.common.media.Fmp4;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

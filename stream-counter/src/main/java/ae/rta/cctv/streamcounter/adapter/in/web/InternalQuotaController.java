@@ -52,6 +52,8 @@ class InternalQuotaController {
     record Reservation(String id, String agency, String cameraId, Instant expiresAt, long ttlSeconds) {
     }
 
+    static final int MAX_LIVE_QUERY = 10_000;
+
     record LimitRequest(Integer limit) {
     }
 
@@ -92,6 +94,22 @@ class InternalQuotaController {
             throw ProblemException.notFound("The stream reservation has lapsed or was released.");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    record LiveRequest(List<String> ids) {
+    }
+
+    /** Which of the given reservations are live; a live gateway asks each second for the viewers it serves. */
+    @PostMapping("/internal/reservations/live")
+    Map<String, Object> live(@RequestBody LiveRequest body) {
+        if (body.ids() == null) {
+            throw new IllegalArgumentException("ids is required");
+        }
+        if (body.ids().size() > MAX_LIVE_QUERY) {
+            throw new IllegalArgumentException("at most " + MAX_LIVE_QUERY + " ids per request");
+        }
+        List<ReservationId> ids = body.ids().stream().map(ReservationId::parse).toList();
+        return Map.of("live", quotas.live(ids).stream().map(ReservationId::toString).sorted().toList());
     }
 
     @GetMapping("/internal/quotas")

@@ -45,6 +45,7 @@ public final class RedisQuotaStore implements QuotaStore {
     private final Script release;
     private final Script active;
     private final Script expire;
+    private final Script live;
 
     public RedisQuotaStore(RedisConnector redis) {
         this(redis, new SimpleMeterRegistry());
@@ -62,6 +63,7 @@ public final class RedisQuotaStore implements QuotaStore {
         this.release = new Script("release.lua", ScriptOutputType.INTEGER);
         this.active = new Script("active.lua", ScriptOutputType.MULTI);
         this.expire = new Script("expire.lua", ScriptOutputType.MULTI);
+        this.live = new Script("live.lua", ScriptOutputType.MULTI);
     }
 
     static String agencyKey(AgencyCode agency) {
@@ -113,6 +115,20 @@ public final class RedisQuotaStore implements QuotaStore {
     public boolean release(ReservationId id, Instant now) {
         Long released = release.run(keysOf(id), Long.toString(now.toEpochMilli()), id.toString());
         return released == 1L;
+    }
+
+    @Override
+    public java.util.Set<ReservationId> live(java.util.Collection<ReservationId> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> args = new ArrayList<>(ids.size() + 1);
+        args.add(Long.toString(now.toEpochMilli()));
+        ids.forEach(id -> args.add(id.toString()));
+        List<String> reply = live.run(new String[] {globalKey()}, args.toArray(String[]::new));
+        java.util.Set<ReservationId> result = new java.util.HashSet<>();
+        reply.forEach(id -> result.add(ReservationId.parse(id)));
+        return result;
     }
 
     @Override

@@ -43,6 +43,13 @@ public interface QuotaStore {
     boolean release(ReservationId id, Instant now);
 
     /**
+     * Which of {@code ids} are live at {@code now}: neither released nor lapsed.
+     *
+     * @throws QuotaStoreUnavailableException when the store cannot be reached
+     */
+    java.util.Set<ReservationId> live(java.util.Collection<ReservationId> ids, Instant now);
+
+    /**
      * Live reservations per agency at {@code now}, for the agencies asked.
      *
      * @throws QuotaStoreUnavailableException when the store cannot be reached

@@ -1,4 +1,4 @@
-package ae.rta.cctv.storage.domain;
+package ae.rta.cctv.common.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +36,7 @@ final class Fmp4Test {
             layout = Fmp4.inspect(channel);
         }
         assertThat(layout.codec()).isEqualTo("avc1");
+        assertThat(layout.codecs()).as("RFC 6381: profile, compatibility and level from avcC").matches("avc1\\.[0-9a-f]{6}");
         assertThat(layout.width()).isEqualTo(640);
         assertThat(layout.height()).isEqualTo(360);
         assertThat(layout.durationMs()).isBetween(9_900L, 10_100L);

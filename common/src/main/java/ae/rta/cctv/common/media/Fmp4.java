@@ -1,4 +1,4 @@
-package ae.rta.cctv.storage.domain;
+package ae.rta.cctv.common.media;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,8 +24,9 @@ public final class Fmp4 {
      *
      * @param initSize bytes of ftyp + moov at the start of the file
      * @param codec the sample entry type of the video track, such as {@code avc1}
+     * @param codecs its RFC 6381 codec string, such as {@code avc1.42c01e}
      */
-    public record Layout(long initSize, String codec, int width, int height, long timescale, long durationMs,
+    public record Layout(long initSize, String codec, String codecs, int width, int height, long timescale, long durationMs,
             List<Fragment> fragments) {
     }
 
@@ -52,7 +53,7 @@ public final class Fmp4 {
         long firstDecodeTime = -1;
         long moofStart = -1;
         long moofSize = 0;
-        Traf pending = null;
+        FragmentTiming pending = null;
         while (position + 8 <= size) {
             ByteBuffer header = read(file, position, 16 <= size - position ? 16 : (int) (size - position));
             long boxSize = Integer.toUnsignedLong(header.getInt(0));
@@ -110,15 +111,47 @@ public final class Fmp4 {
             throw new NotFragmentedMp4Exception("no fragments (moof/mdat): not a fragmented MP4, or empty");
         }
         Fragment last = fragments.getLast();
-        return new Layout(initEnd, track.codec(), track.width(), track.height(), track.timescale(),
+        return new Layout(initEnd, track.codec(), track.codecs(), track.width(), track.height(), track.timescale(),
                 last.offsetMs() + last.durationMs(), List.copyOf(fragments));
     }
 
-    private record Track(long id, long timescale, String codec, int width, int height, long defaultDuration,
-            int defaultFlags) {
+    /**
+     * The video track of an init section.
+     *
+     * @param codec the sample entry type, such as {@code avc1}
+     * @param codecs the RFC 6381 codec string a browser's {@code MediaSource.isTypeSupported} needs, such as
+     *     {@code avc1.42c01e}; the bare sample entry type when it has no decoder configuration this reader knows
+     */
+    public record Track(long id, long timescale, String codec, String codecs, int width, int height,
+            long defaultDuration, int defaultFlags) {
+
+        /** The MIME type with codecs, for Media Source Extensions and HLS {@code CODECS}. */
+        public String mimeType() {
+            return "video/mp4; codecs=\"" + codecs + "\"";
+        }
     }
 
-    private record Traf(long decodeTime, long duration, boolean keyframe) {
+    /** What one fragment's {@code moof} says of the video track. @param decodeTime in track timescale units */
+    public record FragmentTiming(long decodeTime, long duration, boolean keyframe) {
+    }
+
+    /**
+     * Reads the video track from a {@code moov} box's payload (the bytes after its 8-byte header), as a live stream
+     * delivers it.
+     *
+     * @throws NotFragmentedMp4Exception when it has no video track
+     */
+    public static Track track(ByteBuffer moovPayload) throws NotFragmentedMp4Exception {
+        return moov(moovPayload.slice());
+    }
+
+    /**
+     * Reads the video track's timing from a {@code moof} box's payload.
+     *
+     * @throws NotFragmentedMp4Exception when the fragment has no run of that track
+     */
+    public static FragmentTiming timing(ByteBuffer moofPayload, Track track) throws NotFragmentedMp4Exception {
+        return moof(moofPayload.slice(), track);
     }
 
     private static Track moov(ByteBuffer moov) throws NotFragmentedMp4Exception {
@@ -147,7 +180,8 @@ public final class Fmp4 {
             throw new NotFragmentedMp4Exception("no video track");
         }
         if (trexTrack == video.id() || trexTrack < 0) {
-            video = new Track(video.id(), video.timescale(), video.codec(), video.width(), video.height(), trexDuration, trexFlags);
+            video = new Track(video.id(), video.timescale(), video.codec(), video.codecs(), video.width(), video.height(),
+                    trexDuration, trexFlags);
         }
         return video;
     }
@@ -158,7 +192,7 @@ public final class Fmp4 {
         int height = 0;
         long timescale = 0;
         String handler = "";
-        String codec = "";
+        String[] codec = {"", ""};
         for (Box box : children(trak)) {
             ByteBuffer b = box.payload();
             if (box.type().equals("tkhd")) {
@@ -186,23 +220,46 @@ public final class Fmp4 {
         if (timescale <= 0) {
             throw new NotFragmentedMp4Exception("the video track has no timescale");
         }
-        return new Track(id, timescale, codec, width, height, 0, 0);
+        return new Track(id, timescale, codec[0], codec[1], width, height, 0, 0);
     }
 
-    private static String sampleEntry(ByteBuffer minf) throws NotFragmentedMp4Exception {
+    /* The first sample entry's type and RFC 6381 codec string: avc1/avc3 take profile, compatibility and level from avcC. */
+    private static String[] sampleEntry(ByteBuffer minf) throws NotFragmentedMp4Exception {
         for (Box stbl : children(minf)) {
             if (stbl.type().equals("stbl")) {
                 for (Box stsd : children(stbl.payload())) {
-                    if (stsd.type().equals("stsd") && stsd.payload().limit() >= 16) {
-                        return type(stsd.payload(), 12);
+                    ByteBuffer p = stsd.payload();
+                    if (stsd.type().equals("stsd") && p.limit() >= 16) {
+                        String type = type(p, 12);
+                        return new String[] {type, codecs(type, p)};
                     }
                 }
             }
         }
-        return "unknown";
+        return new String[] {"unknown", "unknown"};
     }
 
-    private static Traf moof(ByteBuffer moof, Track track) throws NotFragmentedMp4Exception {
+    /* A visual sample entry: 8 bytes of box header, 78 of fields, then its child boxes (avcC among them). */
+    private static String codecs(String type, ByteBuffer stsd) throws NotFragmentedMp4Exception {
+        if (!type.equals("avc1") && !type.equals("avc3")) {
+            return type;
+        }
+        int entryStart = 8;
+        int entrySize = stsd.getInt(entryStart);
+        int childrenStart = entryStart + 8 + 78;
+        if (entrySize < 8 + 78 || entryStart + entrySize > stsd.limit()) {
+            return type;
+        }
+        for (Box child : children(stsd.slice(childrenStart, entrySize - 8 - 78))) {
+            ByteBuffer c = child.payload();
+            if (child.type().equals("avcC") && c.limit() >= 4) {
+                return String.format("%s.%02x%02x%02x", type, c.get(1) & 0xFF, c.get(2) & 0xFF, c.get(3) & 0xFF);
+            }
+        }
+        return type;
+    }
+
+    private static FragmentTiming moof(ByteBuffer moof, Track track) throws NotFragmentedMp4Exception {
         for (Box box : children(moof)) {
             if (!box.type().equals("traf")) {
                 continue;
@@ -279,7 +336,7 @@ public final class Fmp4 {
                 }
             }
             if (ours) {
-                return new Traf(decodeTime, duration, keyframe);
+                return new FragmentTiming(decodeTime, duration, keyframe);
             }
         }
         throw new NotFragmentedMp4Exception("a fragment has no run of the video track");

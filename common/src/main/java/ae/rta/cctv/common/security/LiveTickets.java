@@ -1,0 +1,27 @@
+package ae.rta.cctv.common.security;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The signed part of a live viewer URL: {@code variant=main&sig=<hmac>} bound to one stream reservation. The api
+ * service signs it when it grants the reservation; the live service checks it, and serves the viewer only while
+ * that reservation lives, so a URL is worth nothing once its stream is released or lapses.
+ */
+public final class LiveTickets {
+
+    private final UrlSigner signer;
+
+    public LiveTickets(String serviceSecret) {
+        this.signer = UrlSigner.create(serviceSecret, "cctv-live-urls");
+    }
+
+    /** The query string (no leading {@code ?}) for {@code reservation} and {@code variant} ({@code main} or {@code sub}). */
+    public String query(String reservation, String variant) {
+        return "variant=" + variant + "&sig=" + URLEncoder.encode(signer.sign(reservation, variant), StandardCharsets.UTF_8);
+    }
+
+    public boolean verify(String reservation, String variant, String signature) {
+        return reservation != null && variant != null && signer.verify(signature, reservation, variant);
+    }
+}

@@ -1,0 +1,83 @@
+package ae.rta.cctv.live;
+
+import ae.rta.cctv.common.client.ServiceClients;
+import ae.rta.cctv.common.security.LiveTickets;
+import ae.rta.cctv.live.adapter.out.ffmpeg.FfmpegUpstream;
+import ae.rta.cctv.live.adapter.out.http.HttpCameraStreams;
+import ae.rta.cctv.live.adapter.out.http.HttpReservations;
+import ae.rta.cctv.live.application.LiveMetrics;
+import ae.rta.cctv.live.application.LivePulls;
+import ae.rta.cctv.live.application.StreamAdmission;
+import ae.rta.cctv.live.application.port.out.CameraStreams;
+import ae.rta.cctv.live.application.port.out.Reservations;
+import ae.rta.cctv.live.domain.LlHlsWindow;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LiveSettings.class)
+@EnableScheduling
+class LiveConfiguration {
+
+    @Bean
+    LiveMetrics liveMetrics(MeterRegistry registry) {
+        return new LiveMetrics(registry);
+    }
+
+    @Bean
+    CameraStreams cameraStreams(ServiceClients clients, @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String url) {
+        return new HttpCameraStreams(clients.forBaseUrl(url, Duration.ofSeconds(5)));
+    }
+
+    @Bean
+    Reservations reservations(ServiceClients clients,
+            @Value("${cctv.services.stream-counter.url:http://127.0.0.1:8087}") String url) {
+        return new HttpReservations(clients.forBaseUrl(url, Duration.ofSeconds(3)));
+    }
+
+    @Bean(destroyMethod = "close")
+    FfmpegUpstream upstream(LiveSettings settings) {
+        return new FfmpegUpstream(settings.ffmpeg(), settings.stallTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    LivePulls livePulls(CameraStreams cameras, FfmpegUpstream upstream, Reservations reservations, LiveMetrics metrics,
+            LiveSettings s) {
+        LlHlsWindow.Settings hls = new LlHlsWindow.Settings(s.partTarget().toNanos(), s.minSegment().toNanos(),
+                s.maxSegment().toNanos(), 7, 3);
+        return new LivePulls(cameras, upstream, reservations, metrics,
+                new LivePulls.Settings(s.idleGrace(), s.hlsIdle(), s.maxBackoff(), s.gopBufferBytes(), hls), System::nanoTime);
+    }
+
+    @Bean
+    StreamAdmission streamAdmission(@Value("${cctv.security.service-secret}") String secret, Reservations reservations) {
+        return new StreamAdmission(new LiveTickets(secret), reservations, System::nanoTime, Duration.ofSeconds(1).toNanos());
+    }
+
+    @Bean
+    Ticks liveTicks(LivePulls pulls, StreamAdmission admission) {
+        return new Ticks(pulls, admission);
+    }
+
+    static final class Ticks {
+        private final LivePulls pulls;
+        private final StreamAdmission admission;
+
+        Ticks(LivePulls pulls, StreamAdmission admission) {
+            this.pulls = pulls;
+            this.admission = admission;
+        }
+
+        @Scheduled(initialDelay = 1000, fixedDelay = 1000)
+        void tick() {
+            pulls.tick();
+            admission.forgetStale();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package ae.rta.cctv.live.adapter.out.ffmpeg;
+
+import ae.rta.cctv.common.media.Fmp4;
+import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
+import ae.rta.cctv.live.application.port.out.Upstream;
+import ae.rta.cctv.live.domain.Fragment;
+import ae.rta.cctv.live.domain.InitSection;
+import ae.rta.cctv.live.domain.PullKey;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls a camera with FFmpeg: RTSP in, stream copy, video only, fragmented MP4 out on a pipe with one fragment per
+ * frame ({@code frag_every_frame}), flushed at once. This class reads the pipe box by box: {@code ftyp}+{@code moov}
+ * make the init section, each {@code moof}+{@code mdat} a fragment, stamped with the moment its last byte arrived.
+ * A watchdog kills FFmpeg when nothing arrives for {@code stallTimeout}; the pull then reconnects.
+ */
+public final class FfmpegUpstream implements Upstream, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegUpstream.class);
+    private static final int MAX_BOX = 64 * 1024 * 1024;
+
+    private final String ffmpeg;
+    private final Duration stallTimeout;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FfmpegUpstream(String ffmpeg, Duration stallTimeout) {
+        this.ffmpeg = ffmpeg;
+        this.stallTimeout = stallTimeout;
+    }
+
+    /** The FFmpeg command for one pull. */
+    List<String> command(StreamSource source) {
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin"));
+        if (source.url().startsWith("rtsp")) {
+            command.addAll(List.of("-rtsp_transport", "udp".equals(source.transport()) ? "udp" : "tcp",
+                    "-timeout", Long.toString(stallTimeout.toNanos() / 1000)));
+        }
+        command.addAll(List.of("-fflags", "nobuffer", "-analyzeduration", "500000", "-probesize", "500000",
+                "-i", source.url(), "-map", "0:v:0", "-c", "copy", "-f", "mp4",
+                "-movflags", "empty_moov+default_base_moof+frag_every_frame", "-flush_packets", "1", "pipe:1"));
+        return command;
+    }
+
+    @Override
+    public Session open(PullKey key, StreamSource source, int generation, Listener listener) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command(source)).start();
+        } catch (IOException e) {
+            Thread.ofVirtual().start(() -> listener.ended("FFmpeg could not start: " + e.getMessage()));
+            return () -> { };
+        }
+        Run run = new Run(key, process, generation, listener);
+        Thread.ofPlatform().name("live-pull-" + key).daemon().start(run::read);
+        Thread.ofVirtual().name("live-stderr-" + key).start(run::drainErrors);
+        run.watch = watchdog.scheduleWithFixedDelay(run::checkStall, 1, 1, TimeUnit.SECONDS);
+        return run::close;
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+
+    private final class Run {
+        private final PullKey key;
+        private final Process process;
+        private final int generation;
+        private final Listener listener;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final Deque<String> errors = new ArrayDeque<>();
+        private volatile long lastByteNanos = System.nanoTime();
+        private volatile java.util.concurrent.ScheduledFuture<?> watch;
+
+        Run(PullKey key, Process process, int generation, Listener listener) {
+            this.key = key;
+            this.process = process;
+            this.generation = generation;
+            this.listener = listener;
+        }
+
+        void read() {
+            String reason;
+            try (DataInputStream in = new DataInputStream(process.getInputStream())) {
+                reason = pump(in);
+            } catch (IOException e) {
+                reason = "the pipe from FFmpeg failed: " + e.getMessage();
+            } catch (Fmp4.NotFragmentedMp4Exception e) {
+                reason = "FFmpeg wrote what is not fragmented MP4: " + e.getMessage();
+            }
+            process.destroyForcibly();
+            if (watch != null) {
+                watch.cancel(false);
+            }
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (closed.compareAndSet(false, true)) {
+                String detail = lastError();
+                listener.ended(detail.isEmpty() ? reason : reason + ": " + detail);
+            }
+        }
+
+        private String pump(DataInputStream in) throws IOException, Fmp4.NotFragmentedMp4Exception {
+            byte[] ftyp = null;
+            InitSection init = null;
+            Fmp4.Track track = null;
+            byte[] moof = null;
+            byte[] header = new byte[8];
+            while (!closed.get()) {
+                try {
+                    in.readFully(header);
+                } catch (EOFException e) {
+                    return "the upstream stream ended";
+                }
+                lastByteNanos = System.nanoTime();
+                long size = Integer.toUnsignedLong(ByteBuffer.wrap(header).getInt());
+                String type = new String(header, 4, 4, StandardCharsets.ISO_8859_1);
+                if (size < 8 || size > MAX_BOX) {
+                    throw new Fmp4.NotFragmentedMp4Exception("box " + type + " of " + size + " bytes");
+                }
+                byte[] box = new byte[(int) size];
+                System.arraycopy(header, 0, box, 0, 8);
+                in.readFully(box, 8, box.length - 8);
+                lastByteNanos = System.nanoTime();
+                switch (type) {
+                    case "ftyp" -> ftyp = box;
+                    case "moov" -> {
+                        track = Fmp4.track(ByteBuffer.wrap(box, 8, box.length - 8));
+                        ByteBuffer bytes = ByteBuffer.allocate((ftyp == null ? 0 : ftyp.length) + box.length);
+                        if (ftyp != null) {
+                            bytes.put(ftyp);
+                        }
+                        bytes.put(box).flip();
+                        init = new InitSection(bytes, track.mimeType(), track.codecs(), track.width(), track.height(),
+                                track.timescale(), generation);
+                        listener.init(init);
+                    }
+                    case "moof" -> moof = box;
+                    case "mdat" -> {
+                        if (moof == null || init == null) {
+                            continue;
+                        }
+                        Fmp4.FragmentTiming timing = Fmp4.timing(ByteBuffer.wrap(moof, 8, moof.length - 8), track);
+                        ByteBuffer bytes = ByteBuffer.allocate(moof.length + box.length).put(moof).put(box).flip();
+                        listener.fragment(new Fragment(bytes, init, timing.decodeTime(), timing.duration(),
+                                timing.keyframe(), lastByteNanos, System.currentTimeMillis()));
+                        moof = null;
+                    }
+                    default -> {
+                        // mfra and others: nothing a live viewer needs
+                    }
+                }
+            }
+            return "closed";
+        }
+
+        void drainErrors() {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null) {
+                    synchronized (errors) {
+                        errors.addLast(line.length() > 300 ? line.substring(0, 300) : line);
+                        while (errors.size() > 5) {
+                            errors.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }
+
+        String lastError() {
+            synchronized (errors) {
+                return errors.isEmpty() ? "" : errors.peekLast().replaceAll("rtsp://[^@\\s]*@", "rtsp://***@");
+            }
+        }
+
+        void checkStall() {
+            if (System.nanoTime() - lastByteNanos > stallTimeout.toNanos() && process.isAlive()) {
+                log.info("live pull {}: nothing from upstream for {}; restarting", key, stallTimeout);
+                synchronized (errors) {
+                    errors.addLast("nothing arrived for " + stallTimeout.toSeconds() + " s");
+                }
+                process.destroyForcibly();
+            }
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                process.destroyForcibly();
+                if (watch != null) {
+                    watch.cancel(false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package ae.rta.cctv.live.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ae.rta.cctv.api.ApiApplication;
+import ae.rta.cctv.common.CctvApplication;
+import ae.rta.cctv.common.security.ServiceCredentials;
+import ae.rta.cctv.live.LiveApplication;
+import ae.rta.cctv.streamcounter.StreamCounterApplication;
+import ae.rta.cctv.testsupport.RtspTestCamera;
+import ae.rta.cctv.testsupport.ServiceHttp;
+import ae.rta.cctv.testsupport.TestEngines;
+import ae.rta.cctv.vms.VmsApplication;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * vms, stream-counter, live and api started once per test JVM against the shared PostgreSQL and redis-server, with
+ * one RTSP test camera (noise at 1.5 Mbit/s, a keyframe a second) registered for METRO. Tests open streams through
+ * the api as the dashboard does and watch them at the live service with the URLs it returns.
+ */
+final class LiveSystem {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "demo-password-for-tests";
+
+    private static LiveSystem instance;
+
+    final RtspTestCamera camera;
+    final ConfigurableApplicationContext vms;
+    final ConfigurableApplicationContext streamCounter;
+    final ConfigurableApplicationContext live;
+    final ConfigurableApplicationContext api;
+    final ServiceHttp apiHttp;
+    final ServiceHttp liveHttp;
+    final String cameraId;
+
+    private LiveSystem() {
+        camera = RtspTestCamera.start(25, 1500, "snow");
+        vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "false"))).run();
+        streamCounter = CctvApplication.builder(StreamCounterApplication.class, "stream-counter",
+                common(Map.of("cctv.demo", "false"))).run();
+        live = CctvApplication.builder(LiveApplication.class, "live", common(Map.of(
+                "cctv.services.vms.url", url(vms),
+                "cctv.services.stream-counter.url", url(streamCounter),
+                "cctv.live.idle-grace", "PT2S",
+                "cctv.live.send-timeout", "PT4S",
+                "cctv.live.stall-timeout", "PT3S"))).run();
+        Map<String, Object> apiProperties = new HashMap<>(Map.of(
+                "cctv.demo", "true",
+                "cctv.demo-password", PASSWORD,
+                "cctv.services.vms.url", url(vms),
+                "cctv.services.stream-counter.url", url(streamCounter),
+                "cctv.api.live-public-url", url(live),
+                "cctv.api.argon2.memory-kib", "1024",
+                "cctv.api.argon2.iterations", "1"));
+        apiProperties.put("cctv.api.rate-limit.user-per-second", "100000");
+        apiProperties.put("cctv.api.rate-limit.user-burst", "100000");
+        api = CctvApplication.builder(ApiApplication.class, "api", common(apiProperties)).run();
+        apiHttp = new ServiceHttp(port(api));
+        liveHttp = new ServiceHttp(port(live));
+        ServiceHttp vmsHttp = new ServiceHttp(port(vms));
+        vmsHttp.send("POST", "/internal/agencies", "{\"code\":\"METRO\",\"name\":\"Metro\"}", internalAuth());
+        ServiceHttp.Response added = vmsHttp.send("POST", "/internal/cameras", JSON.writeValueAsString(Map.of(
+                "name", "Live test camera " + camera.port(), "agency", "METRO",
+                "source", Map.of("type", "rtsp", "url", camera.url()))), internalAuth());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        cameraId = JSON.readTree(added.body()).get("id").asString();
+        api("PUT", "/api/v1/quotas/METRO", token("admin"), "{\"limit\":100}");
+    }
+
+    static synchronized LiveSystem get() {
+        if (instance == null) {
+            instance = new LiveSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "live-system-stop"));
+        }
+        return instance;
+    }
+
+    private static Map<String, Object> common(Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(Map.of("server.port", "0",
+                "cctv.db.url", TestEngines.postgres().jdbcUrl(), "cctv.db.username", TestEngines.postgres().username(),
+                "cctv.db.password", TestEngines.postgres().password(),
+                "cctv.security.service-secret", TestEngines.SERVICE_SECRET,
+                "cctv.redis.url", TestEngines.redis().url(),
+                "logging.structured.format.console", ""));
+        p.putAll(extra);
+        return p;
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + port(context);
+    }
+
+    static Map<String, String> internalAuth() {
+        String token = new ServiceCredentials("api", TestEngines.SERVICE_SECRET, Clock.systemUTC()).token();
+        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    String token(String username) {
+        ServiceHttp.Response r = apiHttp.send("POST", "/api/v1/auth/login",
+                JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)), Map.of("Content-Type", "application/json"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("accessToken").asString();
+    }
+
+    ServiceHttp.Response api(String method, String path, String token, String json) {
+        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + token));
+        if (json != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return apiHttp.send(method, path, json, headers);
+    }
+
+    /** Opens a stream of the test camera through the api; fails the test unless 201. */
+    JsonNode startStream(String token, String variant) {
+        ServiceHttp.Response r = api("POST", "/api/v1/streams", token,
+                "{\"cameraId\":\"" + cameraId + "\",\"variant\":\"" + variant + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
+    }
+
+    /** One Prometheus sample of the live service (the sum over its label sets), 0 when absent. */
+    double liveMetric(String name) {
+        double sum = 0;
+        for (String line : liveHttp.get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    void close() {
+        api.close();
+        live.close();
+        streamCounter.close();
+        vms.close();
+        camera.close();
+    }
+}
