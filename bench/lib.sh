@@ -1,6 +1,6 @@
 # Sourced by the bench scripts: puts the repository root in the working folder and a JDK >= 21 in JAVA_HOME.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source <(sed -n '/^java_major()/,/^}/p; /^find_jdk()/,/^}/p; /^say()/p' cctv)
+source <(sed -n '/^java_major()/,/^}/p; /^find_jdk()/,/^}/p; /^apt_install()/,/^}/p; /^say()/p' cctv)
 find_jdk
 
 # bench_classpath MODULE: builds MODULE and what it needs (tests compiled, not run) and prints its test classpath.

@@ -40,17 +40,21 @@ final class LiveSystem {
     final ServiceHttp liveHttp;
     final String cameraId;
 
-    private LiveSystem() {
-        camera = RtspTestCamera.start(25, 1500, "snow");
+    private LiveSystem(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides) {
+        camera = RtspTestCamera.start(25, bitrateKbps, "snow");
         vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "false"))).run();
+        Map<String, Object> counterProperties = new HashMap<>(Map.of("cctv.demo", "false"));
+        counterProperties.putAll(counterOverrides);
         streamCounter = CctvApplication.builder(StreamCounterApplication.class, "stream-counter",
-                common(Map.of("cctv.demo", "false"))).run();
-        live = CctvApplication.builder(LiveApplication.class, "live", common(Map.of(
+                common(counterProperties)).run();
+        Map<String, Object> liveProperties = new HashMap<>(Map.of(
                 "cctv.services.vms.url", url(vms),
                 "cctv.services.stream-counter.url", url(streamCounter),
                 "cctv.live.idle-grace", "PT2S",
                 "cctv.live.send-timeout", "PT4S",
-                "cctv.live.stall-timeout", "PT3S"))).run();
+                "cctv.live.stall-timeout", "PT3S"));
+        liveProperties.putAll(liveOverrides);
+        live = CctvApplication.builder(LiveApplication.class, "live", common(liveProperties)).run();
         Map<String, Object> apiProperties = new HashMap<>(Map.of(
                 "cctv.demo", "true",
                 "cctv.demo-password", PASSWORD,
@@ -76,10 +80,15 @@ final class LiveSystem {
 
     static synchronized LiveSystem get() {
         if (instance == null) {
-            instance = new LiveSystem();
+            instance = new LiveSystem(1500, Map.of(), Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "live-system-stop"));
         }
         return instance;
+    }
+
+    /** A system of its own (benchmarks): a camera at {@code bitrateKbps}, with the given service settings. */
+    static LiveSystem create(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides) {
+        return new LiveSystem(bitrateKbps, counterOverrides, liveOverrides);
     }
 
     private static Map<String, Object> common(Map<String, Object> extra) {

@@ -170,6 +170,9 @@ final class WebSocketViewer implements Viewer {
     @Override
     public void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
+            if (code != 1000) {
+                org.slf4j.LoggerFactory.getLogger(WebSocketViewer.class).info("viewer {} closed: {} {}", reservation, code, reason);
+            }
             LockSupport.unpark(sender);
             Thread.ofVirtual().start(() -> {
                 try {
