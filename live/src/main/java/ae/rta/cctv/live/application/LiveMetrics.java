@@ -63,10 +63,6 @@ public final class LiveMetrics {
         ingestToSend.record(nowNanos - fragment.ingestNanos(), TimeUnit.NANOSECONDS);
     }
 
-    public void sentBytes(long bytes) {
-        sentBytes.increment(bytes);
-    }
-
     public void skipped() {
         skips.increment();
     }

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -334,10 +333,5 @@ public final class LivePulls implements AutoCloseable {
                     hlsPlayers.size(), generation, init == null ? null : init.codecs(), init == null ? 0 : init.width(),
                     init == null ? 0 : init.height(), reconnects, lastError);
         }
-    }
-
-    /** The reservations of the given viewers that are still live, for a viewer about to connect. */
-    public Set<String> live(Collection<String> reservationIds) {
-        return reservations.live(reservationIds);
     }
 }
