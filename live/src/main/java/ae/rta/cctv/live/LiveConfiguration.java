@@ -5,14 +5,19 @@ import ae.rta.cctv.common.security.LiveTickets;
 import ae.rta.cctv.live.adapter.out.ffmpeg.FfmpegUpstream;
 import ae.rta.cctv.live.adapter.out.http.HttpCameraStreams;
 import ae.rta.cctv.live.adapter.out.http.HttpReservations;
+import ae.rta.cctv.live.adapter.out.janus.JanusGateway;
 import ae.rta.cctv.live.application.LiveMetrics;
 import ae.rta.cctv.live.application.LivePulls;
 import ae.rta.cctv.live.application.StreamAdmission;
+import ae.rta.cctv.live.application.WebRtcViewers;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
 import ae.rta.cctv.live.application.port.out.Reservations;
+import ae.rta.cctv.live.application.port.out.WebRtcGateway;
 import ae.rta.cctv.live.domain.LlHlsWindow;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,28 +60,40 @@ class LiveConfiguration {
                 new LivePulls.Settings(s.idleGrace(), s.hlsIdle(), s.maxBackoff(), s.gopBufferBytes(), hls), System::nanoTime);
     }
 
+    @Bean(destroyMethod = "close")
+    WebRtcViewers webRtcViewers(LiveSettings s, CameraStreams cameras, Reservations reservations, LiveMetrics metrics) {
+        List<WebRtcGateway> gateways = s.janusUrls().stream().map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> (WebRtcGateway) new JanusGateway(URI.create(u), s.janusApiSecret(), s.janusAdminKey(), s.janusTimeout()))
+                .toList();
+        return new WebRtcViewers(gateways, cameras, reservations, metrics, new WebRtcViewers.Settings(s.idleGrace(),
+                s.webrtcOfferTimeout(), s.webrtcAnswerTimeout(), Duration.ofSeconds(10)), System::nanoTime);
+    }
+
     @Bean
     StreamAdmission streamAdmission(@Value("${cctv.security.service-secret}") String secret, Reservations reservations) {
         return new StreamAdmission(new LiveTickets(secret), reservations, System::nanoTime, Duration.ofSeconds(1).toNanos());
     }
 
     @Bean
-    Ticks liveTicks(LivePulls pulls, StreamAdmission admission) {
-        return new Ticks(pulls, admission);
+    Ticks liveTicks(LivePulls pulls, WebRtcViewers webrtc, StreamAdmission admission) {
+        return new Ticks(pulls, webrtc, admission);
     }
 
     static final class Ticks {
         private final LivePulls pulls;
+        private final WebRtcViewers webrtc;
         private final StreamAdmission admission;
 
-        Ticks(LivePulls pulls, StreamAdmission admission) {
+        Ticks(LivePulls pulls, WebRtcViewers webrtc, StreamAdmission admission) {
             this.pulls = pulls;
+            this.webrtc = webrtc;
             this.admission = admission;
         }
 
         @Scheduled(initialDelay = 1000, fixedDelay = 1000)
         void tick() {
             pulls.tick();
+            webrtc.tick();
             admission.forgetStale();
         }
     }

@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minSegment LL-HLS segments are cut at the first keyframe after this
  * @param maxSegment ... and at any frame after this (also the playlist's target duration)
  * @param janusUrls Janus gateways' HTTP API URLs ({@code http://host:8188/janus}); empty: no WebRTC
+ * @param janusApiSecret the gateways' {@code api_secret}, if they have one
+ * @param janusAdminKey the streaming plugin's {@code admin_key} for creating mountpoints, if it has one
+ * @param janusTimeout how long one request to a gateway may take
+ * @param webrtcOfferTimeout how long a gateway may take to offer a viewer the stream
+ * @param webrtcAnswerTimeout how long a browser may take to answer before it is hung up
  */
 @ConfigurationProperties("cctv.live")
 public record LiveSettings(
@@ -37,5 +42,8 @@ public record LiveSettings(
         @DefaultValue("PT4S") Duration maxSegment,
         @DefaultValue("") List<String> janusUrls,
         @DefaultValue("") String janusApiSecret,
-        @DefaultValue("") String janusAdminKey) {
+        @DefaultValue("") String janusAdminKey,
+        @DefaultValue("PT5S") Duration janusTimeout,
+        @DefaultValue("PT10S") Duration webrtcOfferTimeout,
+        @DefaultValue("PT30S") Duration webrtcAnswerTimeout) {
 }

@@ -7,12 +7,14 @@ import ae.rta.cctv.common.CctvApplication;
 import ae.rta.cctv.common.security.ServiceCredentials;
 import ae.rta.cctv.live.LiveApplication;
 import ae.rta.cctv.streamcounter.StreamCounterApplication;
+import ae.rta.cctv.testsupport.JanusServer;
 import ae.rta.cctv.testsupport.RtspTestCamera;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
 import ae.rta.cctv.vms.VmsApplication;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,9 +41,13 @@ final class LiveSystem {
     final ServiceHttp apiHttp;
     final ServiceHttp liveHttp;
     final String cameraId;
+    final List<JanusServer> janus;
 
-    private LiveSystem(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides) {
+    private LiveSystem(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides,
+            int janusGateways) {
         camera = RtspTestCamera.start(25, bitrateKbps, "snow");
+        janus = java.util.stream.IntStream.range(0, janusGateways).mapToObj(i -> JanusServer.start()).toList();
+        String janusUrls = String.join(",", janus.stream().map(JanusServer::apiUrl).toList());
         vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "false"))).run();
         Map<String, Object> counterProperties = new HashMap<>(Map.of("cctv.demo", "false"));
         counterProperties.putAll(counterOverrides);
@@ -53,6 +59,7 @@ final class LiveSystem {
                 "cctv.live.idle-grace", "PT2S",
                 "cctv.live.send-timeout", "PT4S",
                 "cctv.live.stall-timeout", "PT3S"));
+        liveProperties.put("cctv.live.janus-urls", janusUrls);
         liveProperties.putAll(liveOverrides);
         live = CctvApplication.builder(LiveApplication.class, "live", common(liveProperties)).run();
         Map<String, Object> apiProperties = new HashMap<>(Map.of(
@@ -63,6 +70,7 @@ final class LiveSystem {
                 "cctv.api.live-public-url", url(live),
                 "cctv.api.argon2.memory-kib", "1024",
                 "cctv.api.argon2.iterations", "1"));
+        apiProperties.put("cctv.live.janus-urls", janusUrls);
         apiProperties.put("cctv.api.rate-limit.user-per-second", "100000");
         apiProperties.put("cctv.api.rate-limit.user-burst", "100000");
         api = CctvApplication.builder(ApiApplication.class, "api", common(apiProperties)).run();
@@ -80,15 +88,26 @@ final class LiveSystem {
 
     static synchronized LiveSystem get() {
         if (instance == null) {
-            instance = new LiveSystem(1500, Map.of(), Map.of());
+            instance = new LiveSystem(1500, Map.of(), Map.of(), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "live-system-stop"));
         }
         return instance;
     }
 
+    private static LiveSystem withWebRtc;
+
+    /** A system of its own whose live service hands WebRTC viewers to two real Janus gateways. */
+    static synchronized LiveSystem withWebRtc() {
+        if (withWebRtc == null) {
+            withWebRtc = new LiveSystem(1000, Map.of(), Map.of(), 2);
+            Runtime.getRuntime().addShutdownHook(new Thread(withWebRtc::close, "live-webrtc-system-stop"));
+        }
+        return withWebRtc;
+    }
+
     /** A system of its own (benchmarks): a camera at {@code bitrateKbps}, with the given service settings. */
     static LiveSystem create(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides) {
-        return new LiveSystem(bitrateKbps, counterOverrides, liveOverrides);
+        return new LiveSystem(bitrateKbps, counterOverrides, liveOverrides, 0);
     }
 
     private static Map<String, Object> common(Map<String, Object> extra) {
@@ -155,5 +174,6 @@ final class LiveSystem {
         streamCounter.close();
         vms.close();
         camera.close();
+        janus.forEach(JanusServer::close);
     }
 }

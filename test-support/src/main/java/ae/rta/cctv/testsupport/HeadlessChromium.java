@@ -1,0 +1,66 @@
+package ae.rta.cctv.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (packages {@code chromium} and
+ * {@code chromium-driver}, installed by {@code ./cctv test}; nothing is downloaded). It decodes H.264 in MSE, hls.js
+ * and WebRTC. Flags from {@code TOOLING.md}: without the background-networking ones Chromium's calls home are
+ * refused by this machine's closed network.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    public static HeadlessChromium start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Chromium and chromedriver are not installed: run the tests through ./cctv test, "
+                    + "which installs Debian's chromium and chromium-driver packages");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return new HeadlessChromium(driver);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Runs a script in the page and returns what it returns (a promise is awaited). */
+    public Object eval(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
