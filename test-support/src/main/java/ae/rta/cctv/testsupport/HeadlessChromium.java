@@ -22,6 +22,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
+    private com.sun.net.httpserver.HttpServer blankPages;
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
@@ -54,13 +55,41 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Opens an empty page of an origin of its own (served on loopback by the test): scripts run there call the
+     * services cross-origin, as the dashboard does. The services' own responses carry a CSP that forbids scripts.
+     */
+    public synchronized void openBlankPage() {
+        if (blankPages == null) {
+            try {
+                blankPages = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            blankPages.createContext("/", exchange -> {
+                byte[] page = "<!doctype html><html><head><title>test page</title></head><body></body></html>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            blankPages.start();
+        }
+        driver.get("http://127.0.0.1:" + blankPages.getAddress().getPort() + "/");
+    }
+
     /** Runs a script in the page and returns what it returns (a promise is awaited). */
     public Object eval(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         driver.quit();
+        if (blankPages != null) {
+            blankPages.stop(0);
+        }
     }
 }
