@@ -14,6 +14,7 @@ import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
+import ae.rta.cctv.api.application.PlaybackControl;
 import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
 import ae.rta.cctv.api.application.SignInService;
@@ -146,6 +147,13 @@ class ApiConfiguration {
         return new RecordingControl(cameras,
                 new HttpServiceGateway("recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(10))),
                 new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit);
+    }
+
+    @Bean
+    PlaybackControl playbackControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
+        return new PlaybackControl(cameras,
+                new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
     }
 
     @Bean

@@ -19,7 +19,7 @@ public final class ServiceProblems {
     private ServiceProblems() {
     }
 
-    public static ProblemException passOn(HttpClientErrorException e) {
+    public static ProblemException passOn(org.springframework.web.client.HttpStatusCodeException e) {
         ProblemDetail problem = null;
         try {
             problem = e.getResponseBodyAs(ProblemDetail.class);

@@ -49,6 +49,7 @@ final class AccessPolicy {
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/recording", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras/{id}/recordings/import", ADMINS),
+            allow(HttpMethod.GET, "/api/v1/playback", WATCHERS),
             allow(HttpMethod.GET, "/api/v1/agencies", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/agencies", ADMINS),
             allow(HttpMethod.GET, "/api/v1/camera-groups", WATCHERS),

@@ -45,6 +45,8 @@ public final class HttpServiceGateway implements ServiceGateway {
             return answer == null ? Map.of() : answer;
         } catch (HttpClientErrorException e) {
             throw ServiceProblems.passOn(e);
+        } catch (org.springframework.web.client.HttpServerErrorException.NotImplemented e) {
+            throw ServiceProblems.passOn(e); // a capability the service says it does not have: not an outage
         } catch (RestClientException e) {
             throw new UnavailableException(service, e);
         }

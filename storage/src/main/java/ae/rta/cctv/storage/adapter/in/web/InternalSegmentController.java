@@ -109,6 +109,46 @@ class InternalSegmentController {
         return Map.of("items", items, "total", items.size());
     }
 
+    /**
+     * Everything a player needs to play a range from stored footage, in one answer: the overlapping segments with
+     * signed links valid for {@code ttlSeconds}, each with its fragments as {@code [offsetMs, durationMs,
+     * byteOffset, size, keyframe(0|1)]} (compact: an hour is thousands of them), and the recorded gaps.
+     */
+    @GetMapping("/internal/cameras/{camera}/playable")
+    Map<String, Object> playable(@PathVariable String camera, @RequestParam String start, @RequestParam String end,
+            @RequestParam(defaultValue = "3600") long ttlSeconds) {
+        TimeRange range = new TimeRange(instant("start", start), instant("end", end));
+        if (range.duration().compareTo(Recordings.MAX_QUERY) > 0) {
+            throw new IllegalArgumentException("a playable query may span at most 31 days");
+        }
+        if (ttlSeconds < 1 || ttlSeconds > 86_400) {
+            throw new IllegalArgumentException("ttlSeconds must be 1 to 86400");
+        }
+        CameraId id = CameraId.parse(camera);
+        List<SegmentIndex.IndexedSegment> segments = index.segments(id, range.start(), range.end());
+        Map<Long, List<ae.rta.cctv.common.media.Fmp4.Fragment>> fragments =
+                index.fragments(segments.stream().map(SegmentIndex.IndexedSegment::id).toList());
+        List<Map<String, Object>> items = new java.util.ArrayList<>(segments.size());
+        for (SegmentIndex.IndexedSegment s : segments) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("start", s.start());
+            m.put("end", s.end());
+            m.put("sha256", s.sha256());
+            m.put("codec", s.codec());
+            m.put("width", s.width());
+            m.put("height", s.height());
+            m.put("initSize", s.initSize());
+            m.put("url", store.signedUrl(s.objectKey(), Duration.ofSeconds(ttlSeconds)).toString());
+            m.put("fragments", fragments.getOrDefault(s.id(), List.of()).stream()
+                    .map(f -> new long[] {f.offsetMs(), f.durationMs(), f.byteOffset(), f.size(), f.keyframe() ? 1 : 0})
+                    .toList());
+            items.add(m);
+        }
+        return Map.of("segments", items, "gaps", index.gaps(id, range.start(), range.end()).stream()
+                .map(g -> Map.of("start", g.start(), "end", g.end(), "reason", g.reason())).toList());
+    }
+
     /** One segment with its fragments and a signed link to read it. */
     @GetMapping("/internal/segments/{id}")
     Map<String, Object> segment(@PathVariable long id, @RequestParam(defaultValue = "300") long ttlSeconds) {

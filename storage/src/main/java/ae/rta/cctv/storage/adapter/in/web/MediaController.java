@@ -31,6 +31,9 @@ class MediaController {
         this.signer = signer;
     }
 
+    /** Players on any page fetch these (hls.js by XHR): the signature is the credential. */
+    @org.springframework.web.bind.annotation.CrossOrigin(origins = "*",
+            exposedHeaders = {"Content-Range", "Content-Length", "Accept-Ranges"})
     @GetMapping("/media/**")
     ResponseEntity<Resource> media(HttpServletRequest request, @RequestParam long expires, @RequestParam String signature) {
         String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);

@@ -119,6 +119,23 @@ class JdbcSegmentIndex implements SegmentIndex {
     }
 
     @Override
+    public java.util.Map<Long, List<Fmp4.Fragment>> fragments(java.util.Collection<Long> segmentIds) {
+        java.util.Map<Long, List<Fmp4.Fragment>> bySegment = new java.util.HashMap<>();
+        if (segmentIds.isEmpty()) {
+            return bySegment;
+        }
+        jdbc.sql("""
+                SELECT segment_id, seq, offset_ms, duration_ms, byte_offset, size, keyframe FROM fragment
+                WHERE segment_id = ANY(?) ORDER BY segment_id, seq""")
+                .param(segmentIds.toArray(Long[]::new))
+                .query(rs -> {
+                    bySegment.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Fmp4.Fragment(
+                            rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getInt(6), rs.getBoolean(7)));
+                });
+        return bySegment;
+    }
+
+    @Override
     public void addGap(Gap gap) {
         jdbc.sql("INSERT INTO gap (camera_id, start_time, end_time, reason) VALUES (?, ?, ?, ?)")
                 .params(gap.camera().value(), Timestamp.from(gap.start()), Timestamp.from(gap.end()), gap.reason())

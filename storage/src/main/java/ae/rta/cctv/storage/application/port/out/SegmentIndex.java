@@ -52,6 +52,9 @@ public interface SegmentIndex {
 
     List<Fmp4.Fragment> fragments(long segmentId);
 
+    /** The fragments of several segments at once, by segment id, each list in order. */
+    java.util.Map<Long, List<Fmp4.Fragment>> fragments(java.util.Collection<Long> segmentIds);
+
     /** A stretch without footage. */
     record Gap(CameraId camera, Instant start, Instant end, String reason) {
     }

@@ -1,0 +1,42 @@
+package ae.rta.cctv.api.application;
+
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
+import ae.rta.cctv.api.domain.AuditAction;
+import ae.rta.cctv.api.domain.AuditOutcome;
+import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import java.time.Instant;
+import java.util.Map;
+
+/** Playback of recorded footage (the playback service), for visible cameras; every answer audited. */
+public final class PlaybackControl {
+
+    private final VisibleCameras cameras;
+    private final ServiceGateway playback;
+    private final AuditTrail audit;
+
+    public PlaybackControl(VisibleCameras cameras, ServiceGateway playback, AuditTrail audit) {
+        this.cameras = cameras;
+        this.playback = playback;
+        this.audit = audit;
+    }
+
+    /** @throws ProblemException 404 for a camera the caller cannot see, 400 for a bad range (from playback) */
+    public Map<String, Object> play(Caller caller, CameraId id, Instant start, Instant end, RequestOrigin origin) {
+        cameras.get(caller, id);
+        if (!end.isAfter(start)) {
+            throw ProblemException.badRequest("end must be after start.");
+        }
+        Map<String, Object> answer;
+        try {
+            answer = playback.call("GET", "/internal/playback?camera=" + id + "&start=" + start + "&end=" + end, null,
+                    caller.username());
+        } catch (ServiceGateway.UnavailableException e) {
+            throw ProblemException.unavailable("Playback is out of reach now (" + e.getMessage() + "); try again shortly.");
+        }
+        audit.record(caller, AuditAction.PLAYBACK, id.toString(), AuditOutcome.SUCCESS,
+                answer.get("source") + " " + start + " to " + end, origin);
+        return answer;
+    }
+}

@@ -1,0 +1,23 @@
+package ae.rta.cctv.playback;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the playback service ({@code cctv.playback.*}).
+ *
+ * @param publicUrl how players reach this service (the base of playlist URLs)
+ * @param minLocalCoverage the share of a range stored footage must cover for it to play from storage
+ * @param maxRange the longest range one playlist may span
+ * @param linkTtl how long a playlist URL, and the media links in it, stay valid
+ * @param targetSegment how long each HLS segment of a playlist is (whole fragments, so about)
+ */
+@ConfigurationProperties("cctv.playback")
+public record PlaybackSettings(
+        @DefaultValue("http://127.0.0.1:8090") String publicUrl,
+        @DefaultValue("0.8") double minLocalCoverage,
+        @DefaultValue("PT24H") Duration maxRange,
+        @DefaultValue("PT12H") Duration linkTtl,
+        @DefaultValue("PT4S") Duration targetSegment) {
+}

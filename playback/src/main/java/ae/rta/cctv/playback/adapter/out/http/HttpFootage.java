@@ -1,0 +1,65 @@
+package ae.rta.cctv.playback.adapter.out.http;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.playback.application.port.out.Footage;
+import ae.rta.cctv.playback.domain.VodPlaylist.Fragment;
+import ae.rta.cctv.playback.domain.VodPlaylist.StoredSegment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** The storage service's {@code /internal/cameras/{camera}/recordings} and {@code .../playable}. */
+public final class HttpFootage implements Footage {
+
+    private final RestClient storage;
+
+    public HttpFootage(RestClient storage) {
+        this.storage = storage;
+    }
+
+    record Recordings(Double coverage) {
+    }
+
+    record Segment(Instant start, String url, long initSize, List<long[]> fragments) {
+    }
+
+    record Playable(List<Segment> segments) {
+    }
+
+    @Override
+    public double coverage(CameraId camera, Instant from, Instant to) {
+        try {
+            Recordings r = storage.get().uri("/internal/cameras/{c}/recordings?start={s}&end={e}", camera.toString(), from, to)
+                    .retrieve().body(Recordings.class);
+            return r == null || r.coverage() == null ? 0 : r.coverage();
+        } catch (RestClientException e) {
+            throw new UnavailableException("the storage service did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredSegment> playable(CameraId camera, Instant from, Instant to, Duration linkTtl) {
+        Playable p;
+        try {
+            p = storage.get().uri("/internal/cameras/{c}/playable?start={s}&end={e}&ttlSeconds={t}", camera.toString(),
+                    from, to, Math.max(60, Math.min(86_400, linkTtl.toSeconds()))).retrieve().body(Playable.class);
+        } catch (RestClientException e) {
+            throw new UnavailableException("the storage service did not answer: " + e.getMessage(), e);
+        }
+        List<StoredSegment> segments = new ArrayList<>();
+        if (p == null || p.segments() == null) {
+            return segments;
+        }
+        for (Segment s : p.segments()) {
+            List<Fragment> fragments = new ArrayList<>(s.fragments().size());
+            for (long[] f : s.fragments()) {
+                fragments.add(new Fragment(f[0], f[1], f[2], f[3], f[4] != 0));
+            }
+            segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments));
+        }
+        return segments;
+    }
+}

@@ -1,0 +1,112 @@
+package ae.rta.cctv.playback.application;
+
+import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.UrlSigner;
+import ae.rta.cctv.common.web.ProblemException;
+import ae.rta.cctv.playback.application.port.out.Footage;
+import ae.rta.cctv.playback.domain.PlaybackSource;
+import ae.rta.cctv.playback.domain.VodPlaylist;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns a camera and a time range into something a player plays. From stored footage when it covers enough of the
+ * range: a VOD playlist of byte ranges of the stored files themselves, no transmuxing, built from the index at each
+ * request (nothing to prepare, nothing to clean up). Playlist URLs are signed for camera, range and expiry.
+ */
+public final class Playback {
+
+    /** The answer to "play this range": where it comes from, how much is stored, what to play. */
+    public record Answer(PlaybackSource source, double coverage, String playlistUrl, Instant expiresAt) {
+    }
+
+    /** @param minLocalCoverage the share stored footage must cover to play LOCAL */
+    public record Settings(String publicUrl, double minLocalCoverage, Duration maxRange, Duration linkTtl,
+            Duration targetSegment) {
+    }
+
+    private final Footage footage;
+    private final UrlSigner signer;
+    private final Settings settings;
+    private final Clock clock;
+    private final Timer playlistTime;
+    private final Counter answersLocal;
+    private final Counter answersUpstream;
+
+    public Playback(Footage footage, UrlSigner signer, Settings settings, Clock clock, MeterRegistry registry) {
+        this.footage = footage;
+        this.signer = signer;
+        this.settings = settings;
+        this.clock = clock;
+        this.playlistTime = Timer.builder("cctv.playback.playlist.build")
+                .description("Building a VOD playlist from the segment index (storage call included)")
+                .publishPercentileHistogram().register(registry);
+        this.answersLocal = Counter.builder("cctv.playback.answers").tag("source", "local")
+                .description("Playback requests answered, by source").register(registry);
+        this.answersUpstream = Counter.builder("cctv.playback.answers").tag("source", "upstream")
+                .description("Playback requests answered, by source").register(registry);
+    }
+
+    /**
+     * @throws ProblemException 400 for an empty or too long range; 501 when the range must come from the upstream
+     *     VMS (not built yet); 503 when storage does not answer
+     */
+    public Answer answer(CameraId camera, Instant start, Instant end) {
+        checkRange(start, end);
+        double coverage = call(() -> footage.coverage(camera, start, end));
+        if (coverage < settings.minLocalCoverage()) {
+            answersUpstream.increment();
+            throw new ProblemException(org.springframework.http.HttpStatus.NOT_IMPLEMENTED, "Upstream playback not built",
+                    String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the range (%.0f%% needed to "
+                            + "play it from storage); playback from the camera's upstream VMS is not built yet.",
+                            coverage * 100, settings.minLocalCoverage() * 100));
+        }
+        answersLocal.increment();
+        Instant expires = clock.instant().plus(settings.linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String query = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond() + "&sig="
+                + signer.sign(camera.toString(), start.toString(), end.toString(), Long.toString(expires.getEpochSecond()));
+        return new Answer(PlaybackSource.LOCAL, Math.round(coverage * 10_000) / 10_000.0,
+                settings.publicUrl() + "/playback/v1/cameras/" + camera + "/vod.m3u8?" + query, expires);
+    }
+
+    /**
+     * The playlist a signed URL names.
+     *
+     * @throws ProblemException 403 for a signature that does not match or has expired, 400 for a bad range
+     */
+    public VodPlaylist.Rendered playlist(CameraId camera, Instant start, Instant end, long expires, String signature) {
+        if (signature == null || !signer.verify(signature, camera.toString(), start.toString(), end.toString(),
+                Long.toString(expires))) {
+            throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
+        }
+        Instant now = clock.instant();
+        if (now.getEpochSecond() >= expires) {
+            throw ProblemException.forbidden("The playlist URL has expired: ask GET /api/v1/playback again.");
+        }
+        checkRange(start, end);
+        Duration left = Duration.ofSeconds(expires - now.getEpochSecond());
+        return playlistTime.record(() -> VodPlaylist.render(call(() -> footage.playable(camera, start, end, left)),
+                start, end, settings.targetSegment().toMillis()));
+    }
+
+    private void checkRange(Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            throw ProblemException.badRequest("end must be after start.");
+        }
+        if (Duration.between(start, end).compareTo(settings.maxRange()) > 0) {
+            throw ProblemException.badRequest("A playback range may span at most " + settings.maxRange().toHours() + " hours.");
+        }
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> storage) {
+        try {
+            return storage.get();
+        } catch (Footage.UnavailableException e) {
+            throw ProblemException.unavailable("Stored footage cannot be read now (" + e.getMessage() + "); try again shortly.");
+        }
+    }
+}
