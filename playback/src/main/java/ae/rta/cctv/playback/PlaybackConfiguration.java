@@ -27,8 +27,10 @@ class PlaybackConfiguration {
 
     @Bean
     Playback playback(Footage footage, PlaybackSettings s, @Value("${cctv.security.service-secret}") String secret,
-            MeterRegistry registry) {
-        return new Playback(footage, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(s.publicUrl(),
+            MeterRegistry registry, org.springframework.core.env.Environment environment) {
+        // Read when a URL is made: it may name this service's own port, known only once it listens.
+        java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
+        return new Playback(footage, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(publicUrl,
                 s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment()), Clock.systemUTC(), registry);
     }
 }

@@ -25,7 +25,7 @@ public final class Playback {
     }
 
     /** @param minLocalCoverage the share stored footage must cover to play LOCAL */
-    public record Settings(String publicUrl, double minLocalCoverage, Duration maxRange, Duration linkTtl,
+    public record Settings(java.util.function.Supplier<String> publicUrl, double minLocalCoverage, Duration maxRange, Duration linkTtl,
             Duration targetSegment) {
     }
 
@@ -70,7 +70,7 @@ public final class Playback {
         String query = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond() + "&sig="
                 + signer.sign(camera.toString(), start.toString(), end.toString(), Long.toString(expires.getEpochSecond()));
         return new Answer(PlaybackSource.LOCAL, Math.round(coverage * 10_000) / 10_000.0,
-                settings.publicUrl() + "/playback/v1/cameras/" + camera + "/vod.m3u8?" + query, expires);
+                settings.publicUrl().get() + "/playback/v1/cameras/" + camera + "/vod.m3u8?" + query, expires);
     }
 
     /**

@@ -1,0 +1,200 @@
+package ae.rta.cctv.playback.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ae.rta.cctv.api.ApiApplication;
+import ae.rta.cctv.common.CctvApplication;
+import ae.rta.cctv.common.security.ServiceCredentials;
+import ae.rta.cctv.playback.PlaybackApplication;
+import ae.rta.cctv.storage.StorageApplication;
+import ae.rta.cctv.testsupport.Ffmpeg;
+import ae.rta.cctv.testsupport.ServiceHttp;
+import ae.rta.cctv.testsupport.TestEngines;
+import ae.rta.cctv.vms.VmsApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * vms, storage, playback and api started once per test JVM against the shared PostgreSQL, footage stored on the
+ * filesystem in a temporary folder. Tests import footage as an operator would and play it through the api.
+ */
+final class PlaybackSystem {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "demo-password-for-tests";
+    private static PlaybackSystem instance;
+
+    final Path data;
+    final ConfigurableApplicationContext vms;
+    final ConfigurableApplicationContext storage;
+    final ConfigurableApplicationContext playback;
+    final ConfigurableApplicationContext api;
+    final ServiceHttp apiHttp;
+    final ServiceHttp storageHttp;
+
+    private PlaybackSystem() {
+        try {
+            data = Files.createTempDirectory("playback-system");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "false"))).run();
+        storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false"))).run();
+        storageHttp = new ServiceHttp(port(storage));
+        playback = CctvApplication.builder(PlaybackApplication.class, "playback", common(Map.of(
+                "cctv.demo", "false",
+                "cctv.services.storage.url", url(storage)))).run();
+        Map<String, Object> apiProperties = new HashMap<>(Map.of(
+                "cctv.demo", "true",
+                "cctv.demo-password", PASSWORD,
+                "cctv.services.vms.url", url(vms),
+                "cctv.services.storage.url", url(storage),
+                "cctv.services.playback.url", url(playback),
+                "cctv.api.argon2.memory-kib", "1024",
+                "cctv.api.argon2.iterations", "1"));
+        apiProperties.put("cctv.api.rate-limit.user-per-second", "100000");
+        apiProperties.put("cctv.api.rate-limit.user-burst", "100000");
+        api = CctvApplication.builder(ApiApplication.class, "api", common(apiProperties)).run();
+        apiHttp = new ServiceHttp(port(api));
+        new ServiceHttp(port(vms)).send("POST", "/internal/agencies", "{\"code\":\"METRO\",\"name\":\"Metro\"}", internalAuth());
+    }
+
+    static synchronized PlaybackSystem get() {
+        if (instance == null) {
+            instance = new PlaybackSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "playback-system-stop"));
+        }
+        return instance;
+    }
+
+    private Map<String, Object> common(Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(Map.of("server.port", "0",
+                "cctv.db.url", TestEngines.postgres().jdbcUrl(), "cctv.db.username", TestEngines.postgres().username(),
+                "cctv.db.password", TestEngines.postgres().password(),
+                "cctv.security.service-secret", TestEngines.SERVICE_SECRET,
+                "cctv.redis.url", TestEngines.redis().url(), "cctv.data-dir", data.toString(),
+                "logging.structured.format.console", ""));
+        p.put("cctv.storage.public-url", "http://127.0.0.1:${local.server.port}"); // resolved when a link is signed
+        p.put("cctv.playback.public-url", "http://127.0.0.1:${local.server.port}");
+        p.putAll(extra);
+        return p;
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static String url(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + port(context);
+    }
+
+    static Map<String, String> internalAuth() {
+        String token = new ServiceCredentials("api", TestEngines.SERVICE_SECRET, Clock.systemUTC()).token();
+        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    /** Registers a camera of METRO (its RTSP source is never pulled: these tests import footage). */
+    String addCamera(String name) {
+        ServiceHttp.Response added = new ServiceHttp(port(vms)).send("POST", "/internal/cameras", JSON.writeValueAsString(Map.of(
+                "name", name, "agency", "METRO", "source", Map.of("type", "rtsp", "url", "rtsp://127.0.0.1:9/none"))),
+                internalAuth());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return JSON.readTree(added.body()).get("id").asString();
+    }
+
+    /** Stores {@code file} (MP4) as the camera's footage from {@code start}, as the import route does. */
+    void importFootage(String camera, Instant start, Path file) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(storage) + "/internal/cameras/" + camera
+                            + "/recordings/import?start=" + start))
+                    .header("Authorization", internalAuth().get("Authorization")).header("Content-Type", "video/mp4")
+                    .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token(String username) {
+        ServiceHttp.Response r = apiHttp.send("POST", "/api/v1/auth/login",
+                JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)), Map.of("Content-Type", "application/json"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("accessToken").asString();
+    }
+
+    ServiceHttp.Response play(String token, String camera, String start, String end) {
+        return apiHttp.get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end,
+                Map.of("Authorization", "Bearer " + token));
+    }
+
+    JsonNode playOk(String token, String camera, Instant start, Instant end) {
+        ServiceHttp.Response r = play(token, camera, start.toString(), end.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /**
+     * A recording of {@code minutes} minutes made cheaply: one minute of 320x180 H.264 at 25 fps with a keyframe each
+     * second, encoded once and joined by stream copy.
+     */
+    static Path footage(Path dir, int minutes) throws Exception {
+        Path minute = dir.resolve("minute.mp4");
+        if (!Files.exists(minute)) {
+            run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=320x180:rate=25", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+                    "-keyint_min", "25", "-sc_threshold", "0", minute.toString());
+        }
+        Path list = dir.resolve("list-" + minutes + ".txt");
+        Files.writeString(list, ("file '" + minute + "'\n").repeat(minutes));
+        Path out = dir.resolve("footage-" + minutes + ".mp4");
+        run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i",
+                list.toString(), "-c", "copy", out.toString());
+        return out;
+    }
+
+    /** What FFmpeg makes of a playlist read end to end with stream copy: the output's duration in seconds. */
+    static double remuxedSeconds(String playlistUrl, Path dir) throws Exception {
+        Path out = dir.resolve("remuxed-" + System.nanoTime() + ".mp4");
+        run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-allowed_extensions", "ALL",
+                "-i", playlistUrl, "-c", "copy", out.toString());
+        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-show_entries", "format=duration",
+                "-of", "csv=p=0", out.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return Double.parseDouble(text);
+    }
+
+    static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    void close() {
+        api.close();
+        playback.close();
+        storage.close();
+        vms.close();
+    }
+}
