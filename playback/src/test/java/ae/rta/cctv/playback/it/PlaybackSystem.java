@@ -157,15 +157,19 @@ final class PlaybackSystem {
      * second, encoded once and joined by stream copy.
      */
     static Path footage(Path dir, int minutes) throws Exception {
-        Path minute = dir.resolve("minute.mp4");
+        return footage(dir, minutes, "320x180");
+    }
+
+    static Path footage(Path dir, int minutes, String size) throws Exception {
+        Path minute = dir.resolve("minute-" + size + ".mp4");
         if (!Files.exists(minute)) {
             run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x180:rate=25", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+                    "testsrc2=size=" + size + ":rate=25", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
                     "-keyint_min", "25", "-sc_threshold", "0", minute.toString());
         }
-        Path list = dir.resolve("list-" + minutes + ".txt");
+        Path list = dir.resolve("list-" + minutes + "-" + size + ".txt");
         Files.writeString(list, ("file '" + minute + "'\n").repeat(minutes));
-        Path out = dir.resolve("footage-" + minutes + ".mp4");
+        Path out = dir.resolve("footage-" + minutes + "-" + size + ".mp4");
         run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i",
                 list.toString(), "-c", "copy", out.toString());
         return out;
