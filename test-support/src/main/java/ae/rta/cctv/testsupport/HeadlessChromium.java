@@ -23,6 +23,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private final ChromeDriver driver;
     private com.sun.net.httpserver.HttpServer blankPages;
+    private final java.util.Map<String, Path> served = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
@@ -60,6 +61,11 @@ public final class HeadlessChromium implements AutoCloseable {
      * services cross-origin, as the dashboard does. The services' own responses carry a CSP that forbids scripts.
      */
     public synchronized void openBlankPage() {
+        openBlankPage(java.util.Map.of());
+    }
+
+    /** As {@link #openBlankPage()}, the page also serving {@code files} (by path, such as {@code /hls.min.js}). */
+    public synchronized void openBlankPage(java.util.Map<String, Path> files) {
         if (blankPages == null) {
             try {
                 blankPages = com.sun.net.httpserver.HttpServer.create(
@@ -68,15 +74,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             blankPages.createContext("/", exchange -> {
-                byte[] page = "<!doctype html><html><head><title>test page</title></head><body></body></html>"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                Path file = served.get(exchange.getRequestURI().getPath());
+                byte[] page = file != null ? Files.readAllBytes(file)
+                        : "<!doctype html><html><head><title>test page</title></head><body></body></html>"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", file != null ? "text/javascript" : "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, page.length);
                 exchange.getResponseBody().write(page);
                 exchange.close();
             });
             blankPages.start();
         }
+        served.putAll(files);
         driver.get("http://127.0.0.1:" + blankPages.getAddress().getPort() + "/");
     }
 
