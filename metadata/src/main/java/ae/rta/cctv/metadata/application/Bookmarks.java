@@ -56,7 +56,7 @@ public final class Bookmarks {
         Bookmark bookmark = new Bookmark(UUID.randomUUID(), command.agency(), command.camera(), command.time(), command.end(),
                 command.note(), command.tags(), who, now, now);
         store.create(bookmark);
-        registry.counter("cctv.metadata.bookmarks.created").increment();
+        registry.counter("cctv.metadata.bookmarks.added").increment();
         return bookmark;
     }
 
