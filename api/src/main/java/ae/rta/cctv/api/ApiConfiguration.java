@@ -8,7 +8,11 @@ import ae.rta.cctv.api.adapter.out.vms.HttpPtzGateway;
 import ae.rta.cctv.api.adapter.out.vms.VmsCameraDirectory;
 import ae.rta.cctv.api.application.AccessTokens;
 import ae.rta.cctv.api.application.AuditTrail;
+import ae.rta.cctv.api.application.BookmarkControl;
 import ae.rta.cctv.api.application.CameraAdministration;
+import ae.rta.cctv.api.application.IncidentControl;
+import ae.rta.cctv.api.application.SearchControl;
+import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.api.application.BearerAuthenticator;
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
@@ -154,6 +158,28 @@ class ApiConfiguration {
             @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
         return new PlaybackControl(cameras,
                 new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
+    }
+
+    @Bean
+    ServiceGateway metadataGateway(ServiceClients clients,
+            @Value("${cctv.services.metadata.url:http://127.0.0.1:8084}") String url) {
+        return new HttpServiceGateway("metadata", clients.forBaseUrl(url, Duration.ofSeconds(10)));
+    }
+
+    @Bean
+    IncidentControl incidentControl(VisibleCameras cameras, ServiceGateway metadataGateway, UserRepository users,
+            AuditTrail audit, ApiSettings settings) {
+        return new IncidentControl(cameras, metadataGateway, users, audit, settings.oidc().enabled());
+    }
+
+    @Bean
+    BookmarkControl bookmarkControl(VisibleCameras cameras, ServiceGateway metadataGateway, AuditTrail audit) {
+        return new BookmarkControl(cameras, metadataGateway, audit);
+    }
+
+    @Bean
+    SearchControl searchControl(VisibleCameras cameras, ServiceGateway metadataGateway) {
+        return new SearchControl(cameras, metadataGateway);
     }
 
     @Bean

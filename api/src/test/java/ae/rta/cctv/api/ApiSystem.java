@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ae.rta.cctv.common.CctvApplication;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
+import ae.rta.cctv.metadata.MetadataApplication;
 import ae.rta.cctv.recording.RecordingApplication;
 import ae.rta.cctv.storage.StorageApplication;
 import ae.rta.cctv.streamcounter.StreamCounterApplication;
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The vms and api services, started once per test JVM in demo mode against the shared PostgreSQL and redis-server,
- * with an OIDC provider stand-in configured. Tests talk to the api over HTTP as any client would.
+ * The vms, stream-counter, storage, recording, metadata and api services, started once per test JVM in demo mode
+ * against the shared PostgreSQL and redis-server, with an OIDC provider stand-in configured. Tests talk to the api
+ * over HTTP as any client would.
  */
 final class ApiSystem {
 
@@ -34,6 +36,7 @@ final class ApiSystem {
     final ConfigurableApplicationContext streamCounter;
     final ConfigurableApplicationContext storage;
     final ConfigurableApplicationContext recording;
+    final ConfigurableApplicationContext metadata;
     final ConfigurableApplicationContext api;
     final ServiceHttp http;
     final JdbcClient db;
@@ -52,11 +55,17 @@ final class ApiSystem {
         recordingProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
         recordingProperties.put("cctv.services.storage.url", "http://127.0.0.1:" + port(storage));
         recording = CctvApplication.builder(RecordingApplication.class, "recording", recordingProperties).run();
+        Map<String, Object> metadataProperties = new HashMap<>(common());
+        metadataProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
+        metadataProperties.put("cctv.services.storage.url", "http://127.0.0.1:" + port(storage));
+        metadataProperties.put("cctv.metadata.camera-sync-interval", "PT1S");
+        metadata = CctvApplication.builder(MetadataApplication.class, "metadata", metadataProperties).run();
         Map<String, Object> apiProperties = new HashMap<>(common());
         apiProperties.put("cctv.services.vms.url", "http://127.0.0.1:" + port(vms));
         apiProperties.put("cctv.services.stream-counter.url", "http://127.0.0.1:" + port(streamCounter));
         apiProperties.put("cctv.services.storage.url", "http://127.0.0.1:" + port(storage));
         apiProperties.put("cctv.services.recording.url", "http://127.0.0.1:" + port(recording));
+        apiProperties.put("cctv.services.metadata.url", "http://127.0.0.1:" + port(metadata));
         apiProperties.put("cctv.redis.url", TestEngines.redis().url());
         apiProperties.put("cctv.demo-password", DEMO_PASSWORD);
         // Cheap hashing keeps the suite fast; production keeps the OWASP baseline (ApiSettings.Argon2).
@@ -111,12 +120,13 @@ final class ApiSystem {
                 "logging.structured.format.console", "");
     }
 
-    private static int port(ConfigurableApplicationContext context) {
+    static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     void close() {
         api.close();
+        metadata.close();
         recording.close();
         storage.close();
         streamCounter.close();

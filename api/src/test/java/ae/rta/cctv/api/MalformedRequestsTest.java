@@ -32,7 +32,9 @@ import tools.jackson.databind.JsonNode;
 final class MalformedRequestsTest {
 
     private static final int REQUESTS = 10_000;
-    private static final String[] TABLES = {"app_user", "user_session", "refresh_token", "signing_key", "audit_event"};
+    private static final String[] TABLES = {"app_user", "user_session", "refresh_token", "signing_key", "audit_event",
+            "metadata.incident", "metadata.incident_history", "metadata.incident_comment", "metadata.footage_hold",
+            "metadata.bookmark"};
 
     private final ApiSystem system = ApiSystem.get();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -120,7 +122,7 @@ final class MalformedRequestsTest {
             "2026-11-24", "yesterday", "%00", "..%2F..", "%27;DROP%20TABLE%20app_user;--", "x".repeat(3000),
             "NaN", "1e309", "%E2%80%AE", "[]", "{}", "%ZZ", "ADMIN%0d%0aX-Injected:%201"};
     private static final String[] PARAMS = {"page", "size", "agency", "q", "status", "actor", "action", "outcome",
-            "target", "from", "to", "cameraId", "start", "end"};
+            "target", "from", "to", "cameraId", "start", "end", "types", "tag"};
 
     private static String body(Random r) {
         return switch (r.nextInt(20)) {

@@ -24,6 +24,11 @@ public record Caller(String subject, String username, Role role, AgencyCode agen
         Objects.requireNonNull(session, "session");
     }
 
+    /** The one agency whose data exists for this caller; empty for an administrator, who sees every agency's. */
+    public Optional<AgencyCode> scope() {
+        return role == Role.ADMIN ? Optional.empty() : Optional.of(agency);
+    }
+
     /** Whether data owned by {@code owner} exists for this caller; everything else must look absent (404). */
     public boolean sees(AgencyCode owner) {
         return role == Role.ADMIN || agency.equals(owner);

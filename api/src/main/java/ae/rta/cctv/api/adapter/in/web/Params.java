@@ -23,6 +23,18 @@ final class Params {
         }
     }
 
+    /** A UUID in its canonical 36-character form. */
+    static java.util.UUID id(String name, String value) {
+        if (value == null || value.length() != 36) {
+            throw new IllegalArgumentException(name + " must be a UUID");
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a UUID");
+        }
+    }
+
     static LocalDate day(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

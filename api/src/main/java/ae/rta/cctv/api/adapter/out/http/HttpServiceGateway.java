@@ -28,6 +28,11 @@ public final class HttpServiceGateway implements ServiceGateway {
         return call(method, path, body, actor == null ? Map.of() : Map.of("X-Cctv-Actor", actor));
     }
 
+    @Override
+    public Map<String, Object> call(String method, String path, Object body, String actor, Object... variables) {
+        return call(method, path, body, actor == null ? Map.<String, String>of() : Map.of("X-Cctv-Actor", actor), variables);
+    }
+
     /**
      * As {@link #call(String, String, Object, String)}, with any request headers.
      *

@@ -11,6 +11,12 @@ public interface ServiceGateway {
     /** @param body a JSON-serialisable body, or null @param actor the acting user's name, or null */
     Map<String, Object> call(String method, String path, Object body, String actor);
 
+    /**
+     * As {@link #call(String, String, Object, String)}, with {@code path} a URI template whose {@code {}} variables are
+     * filled, encoded, from {@code variables} (query text in any script, UUIDs, numbers).
+     */
+    Map<String, Object> call(String method, String path, Object body, String actor, Object... variables);
+
     /** The service did not answer properly. */
     final class UnavailableException extends RuntimeException {
         public UnavailableException(String service, Throwable cause) {
