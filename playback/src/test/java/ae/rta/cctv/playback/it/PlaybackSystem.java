@@ -67,6 +67,7 @@ final class PlaybackSystem {
                 "cctv.services.playback.url", url(playback),
                 "cctv.api.argon2.memory-kib", "1024",
                 "cctv.api.argon2.iterations", "1"));
+        apiProperties.put("cctv.api.camera-refresh", "PT0.2S");
         apiProperties.put("cctv.api.rate-limit.user-per-second", "100000");
         apiProperties.put("cctv.api.rate-limit.user-burst", "100000");
         api = CctvApplication.builder(ApiApplication.class, "api", common(apiProperties)).run();
@@ -114,7 +115,12 @@ final class PlaybackSystem {
                 "name", name, "agency", "METRO", "source", Map.of("type", "rtsp", "url", "rtsp://127.0.0.1:9/none"))),
                 internalAuth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        return JSON.readTree(added.body()).get("id").asString();
+        String id = JSON.readTree(added.body()).get("id").asString();
+        // the api reads the camera list from vms every camera-refresh: wait until it knows the new one
+        String token = token("admin");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> apiHttp.get("/api/v1/cameras/" + id,
+                Map.of("Authorization", "Bearer " + token)).status() == 200);
+        return id;
     }
 
     /** Stores {@code file} (MP4) as the camera's footage from {@code start}, as the import route does. */
