@@ -1,0 +1,68 @@
+package ae.rta.cctv.playback.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ae.rta.cctv.playback.domain.VodPlaylist.Fragment;
+import ae.rta.cctv.playback.domain.VodPlaylist.StoredSegment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VodPlaylistTest {
+
+    private static final Instant T = Instant.parse("2026-10-01T08:00:00Z");
+
+    /** A stored file of {@code seconds} one-second fragments, each a keyframe, 1000 bytes after an init of 500. */
+    private static StoredSegment file(Instant start, int seconds, String url) {
+        List<Fragment> fragments = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            fragments.add(new Fragment(i * 1000L, 1000, 500 + i * 1000L, 1000, true));
+        }
+        return new StoredSegment(start, url, 500, fragments);
+    }
+
+    private static List<String> lines(VodPlaylist.Rendered r) {
+        return r.text().lines().toList();
+    }
+
+    @Test
+    void groupsWholeFragmentsIntoByteRangesOfAboutTheTarget() {
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a")), T, T.plusSeconds(60), 4000);
+        assertThat(r.segments()).isEqualTo(15);
+        assertThat(r.mediaMillis()).isEqualTo(60_000);
+        assertThat(lines(r)).contains("#EXT-X-MAP:URI=\"a\",BYTERANGE=\"500@0\"", "#EXT-X-BYTERANGE:4000@500",
+                "#EXT-X-BYTERANGE:4000@4500", "#EXT-X-TARGETDURATION:4", "#EXT-X-ENDLIST");
+        assertThat(r.gaps()).isEmpty();
+    }
+
+    @Test
+    void startsAtTheKeyframeBeforeTheRangeAndStopsAtItsEnd() {
+        List<Fragment> fragments = List.of(new Fragment(0, 1000, 500, 1000, true), new Fragment(1000, 1000, 1500, 900, false),
+                new Fragment(2000, 1000, 2400, 1000, true), new Fragment(3000, 1000, 3400, 800, false));
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(new StoredSegment(T, "a", 500, fragments)), T.plusMillis(1500),
+                T.plusMillis(2500), 4000);
+        assertThat(lines(r)).contains("#EXT-X-PROGRAM-DATE-TIME:2026-10-01T08:00:00.000Z", "#EXT-X-BYTERANGE:2900@500");
+        assertThat(r.mediaMillis()).isEqualTo(3000);
+    }
+
+    @Test
+    void eachStoredFileIsADiscontinuityAndHolesAreLeftOutButReported() {
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(120), 60, "b")), T,
+                T.plusSeconds(180), 6000);
+        List<String> lines = lines(r);
+        int b = lines.indexOf("#EXT-X-MAP:URI=\"b\",BYTERANGE=\"500@0\"");
+        assertThat(lines.get(b - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
+        assertThat(lines.get(b + 1)).isEqualTo("#EXT-X-PROGRAM-DATE-TIME:2026-10-01T08:02:00.000Z");
+        assertThat(r.mediaMillis()).isEqualTo(120_000);
+        assertThat(r.gaps()).containsExactly(new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(120)));
+    }
+
+    @Test
+    void nothingStoredIsAnEmptyPlaylistWithOneHole() {
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(), T, T.plusSeconds(60), 4000);
+        assertThat(r.segments()).isZero();
+        assertThat(r.text()).endsWith("#EXT-X-ENDLIST\n");
+        assertThat(r.gaps()).containsExactly(new VodPlaylist.Hole(T, T.plusSeconds(60)));
+    }
+}
