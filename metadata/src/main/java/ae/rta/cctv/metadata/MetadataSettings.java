@@ -19,7 +19,7 @@ public record MetadataSettings(
     /**
      * Full-text search.
      *
-     * @param maxRanked how many of the newest matches are ranked at most; beyond it the total is a lower bound (ADR 9)
+     * @param maxRanked how many of the newest matches are ranked at most; beyond it the total is a lower bound (ADR 10)
      * @param timeout how long one search may take before it is refused (503)
      */
     public record Search(@DefaultValue("1000") int maxRanked, @DefaultValue("PT5S") Duration timeout) {

@@ -13,7 +13,6 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class IncidentControl {
 
-    private static final String SEARCH_PATH = "/internal/incidents";
+    private static final String PATH = "/internal/incidents";
 
     private final VisibleCameras cameras;
     private final MetadataGateway metadata;
@@ -74,7 +73,7 @@ public final class IncidentControl {
         request.put("start", body.start());
         request.put("end", body.end());
         request.put("cameraIds", linked.stream().map(c -> c.id().toString()).toList());
-        Map<String, Object> incident = metadata.call("POST", SEARCH_PATH, request, caller.username());
+        Map<String, Object> incident = metadata.call("POST", PATH, request, caller.username());
         audit.record(caller, AuditAction.INCIDENT_CHANGE, String.valueOf(incident.get("id")), AuditOutcome.SUCCESS,
                 "opened: " + shorten(incident.get("title")) + (linked.isEmpty() ? "" : "; cameras " + ids(linked)), origin);
         return incident;
@@ -82,14 +81,14 @@ public final class IncidentControl {
 
     /** @throws ProblemException 404 when the incident does not exist or is another agency's */
     public Map<String, Object> get(Caller caller, UUID id) {
-        return metadata.call("GET", SEARCH_PATH + "/{id}?agency={agency}", null, null, id, scope(caller));
+        return metadata.call("GET", PATH + "/{id}?agency={agency}", null, null, id, scope(caller));
     }
 
     /** Newest first. @param cameraId only incidents linking this camera (404 when the caller cannot see it), or null */
     public Map<String, Object> list(Caller caller, String status, String tag, String cameraId, String assignee, int page,
             int size) {
         String camera = cameraId == null ? "" : cameras.get(caller, CameraId.parse(cameraId)).id().toString();
-        return metadata.call("GET", SEARCH_PATH + "?agency={agency}&status={status}&tag={tag}&cameraId={camera}"
+        return metadata.call("GET", PATH + "?agency={agency}&status={status}&tag={tag}&cameraId={camera}"
                 + "&assignee={assignee}&page={page}&size={size}", null, null, scope(caller), blank(status), blank(tag), camera,
                 blank(assignee), page, size);
     }
@@ -106,21 +105,23 @@ public final class IncidentControl {
         request.put("description", patch.description());
         request.put("assignee", patch.assignee());
         request.put("tags", patch.tags());
-        Map<String, Object> incident = metadata.call("PATCH", SEARCH_PATH + "/{id}?agency={agency}", request,
+        Map<String, Object> incident = metadata.call("PATCH", PATH + "/{id}?agency={agency}", request,
                 caller.username(), id, scope(caller));
         List<String> changed = new ArrayList<>();
         if (patch.status() != null) {
             changed.add("status " + incident.get("status"));
         }
-        for (Map.Entry<String, Object> field : new LinkedHashMap<String, Object>() {{
-            put("title", patch.title());
-            put("description", patch.description());
-            put("assignee", patch.assignee());
-            put("tags", patch.tags());
-        }}.entrySet()) {
-            if (field.getValue() != null) {
-                changed.add(field.getKey());
-            }
+        if (patch.title() != null) {
+            changed.add("title");
+        }
+        if (patch.description() != null) {
+            changed.add("description");
+        }
+        if (patch.assignee() != null) {
+            changed.add("assignee " + (patch.assignee().isBlank() ? "none" : patch.assignee().strip()));
+        }
+        if (patch.tags() != null) {
+            changed.add("tags");
         }
         audit.record(caller, AuditAction.INCIDENT_CHANGE, id.toString(), AuditOutcome.SUCCESS, "changed: "
                 + String.join(", ", changed), origin);
@@ -130,7 +131,7 @@ public final class IncidentControl {
     public Map<String, Object> comment(Caller caller, UUID id, String text, RequestOrigin origin) {
         Map<String, Object> request = new HashMap<>();
         request.put("text", text);
-        Map<String, Object> incident = metadata.call("POST", SEARCH_PATH + "/{id}/comments?agency={agency}", request,
+        Map<String, Object> incident = metadata.call("POST", PATH + "/{id}/comments?agency={agency}", request,
                 caller.username(), id, scope(caller));
         audit.record(caller, AuditAction.INCIDENT_CHANGE, id.toString(), AuditOutcome.SUCCESS, "comment added", origin);
         return incident;
@@ -147,7 +148,7 @@ public final class IncidentControl {
         request.put("cameraAgency", camera.agency().value());
         request.put("start", start);
         request.put("end", end);
-        Map<String, Object> incident = metadata.call("POST", SEARCH_PATH + "/{id}/footage?agency={agency}", request,
+        Map<String, Object> incident = metadata.call("POST", PATH + "/{id}/footage?agency={agency}", request,
                 caller.username(), id, scope(caller));
         audit.record(caller, AuditAction.INCIDENT_CHANGE, id.toString(), AuditOutcome.SUCCESS, "footage linked: camera "
                 + camera.id() + (start == null ? "" : " " + start + "/" + end), origin);
@@ -155,7 +156,7 @@ public final class IncidentControl {
     }
 
     public Map<String, Object> unlink(Caller caller, UUID id, UUID footage, RequestOrigin origin) {
-        Map<String, Object> incident = metadata.call("DELETE", SEARCH_PATH + "/{id}/footage/{footage}?agency={agency}", null,
+        Map<String, Object> incident = metadata.call("DELETE", PATH + "/{id}/footage/{footage}?agency={agency}", null,
                 caller.username(), id, footage, scope(caller));
         audit.record(caller, AuditAction.INCIDENT_CHANGE, id.toString(), AuditOutcome.SUCCESS, "footage unlinked: " + footage,
                 origin);

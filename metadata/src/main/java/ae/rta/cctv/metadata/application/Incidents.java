@@ -91,8 +91,7 @@ public final class Incidents {
             if (start == null) {
                 return null;
             }
-            TimeRange span = new TimeRange(Texts.moment("start", start), Texts.moment("end", end));
-            return cameras.isEmpty() ? span : Footage.checkRange(span);
+            return Texts.span("an incident", new TimeRange(Texts.moment("start", start), Texts.moment("end", end)));
         }
     }
 
@@ -129,7 +128,8 @@ public final class Incidents {
         }
 
         TimeRange range() {
-            return start == null ? null : Footage.checkRange(new TimeRange(Texts.moment("start", start), Texts.moment("end", end)));
+            return start == null ? null
+                    : Texts.span("a linked time range", new TimeRange(Texts.moment("start", start), Texts.moment("end", end)));
         }
     }
 

@@ -15,7 +15,7 @@ public final class Search {
     private final Timer found;
     private final Timer timedOut;
 
-    /** @param maxRanked how many of the newest matches are ranked at most (ADR 9) */
+    /** @param maxRanked how many of the newest matches are ranked at most (ADR 10) */
     public Search(SearchIndex index, int maxRanked, MeterRegistry registry) {
         this.index = index;
         this.maxRanked = maxRanked;

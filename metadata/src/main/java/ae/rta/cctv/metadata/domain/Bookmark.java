@@ -2,13 +2,15 @@ package ae.rta.cctv.metadata.domain;
 
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.domain.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A note on a camera's timeline: a moment, or with {@code end} a range (an annotation of a stretch of footage).
+ * A note on a camera's timeline: a moment, or with {@code end} a range (an annotation of a stretch of footage, at
+ * most {@link Texts#MAX_SPAN}).
  *
  * @param end null for a moment
  */
@@ -28,6 +30,7 @@ public record Bookmark(UUID id, AgencyCode agency, CameraId camera, Instant time
             if (!end.isAfter(time)) {
                 throw new IllegalArgumentException("end (" + end + ") must be after time (" + time + ")");
             }
+            Texts.span("an annotated range", new TimeRange(time, end));
         }
         note = Texts.paragraphs("note", note, MAX_NOTE);
         tags = Tags.of(tags);

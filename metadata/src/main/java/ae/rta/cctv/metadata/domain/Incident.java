@@ -11,7 +11,7 @@ import java.util.UUID;
  * Something that happened and is being looked into, owned by one agency.
  *
  * @param assignee the username of who works on it, or null
- * @param span when it happened, or null when not said
+ * @param span when it happened (at most {@link Texts#MAX_SPAN}), or null when not said
  * @param tags stored form ({@link Tags#of(List)})
  */
 public record Incident(UUID id, AgencyCode agency, String title, String description, IncidentStatus status, String assignee,
@@ -29,6 +29,9 @@ public record Incident(UUID id, AgencyCode agency, String title, String descript
         description = Texts.paragraphs("description", description, MAX_DESCRIPTION);
         assignee = assignee == null || assignee.isBlank() ? null : Texts.line("assignee", assignee, MAX_ASSIGNEE);
         tags = Tags.of(tags);
+        if (span != null) {
+            Texts.span("an incident", span);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package ae.rta.cctv.metadata.domain;
 
+import ae.rta.cctv.common.domain.TimeRange;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Checks of what people type and the times they give, with messages that say which field is wrong and how. */
@@ -8,6 +10,8 @@ public final class Texts {
     /** The earliest and latest instants accepted anywhere: footage and notes are about this century. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** The longest stretch of time anything is about: an incident, a linked footage range, an annotated range. */
+    public static final Duration MAX_SPAN = Duration.ofDays(31);
 
     private Texts() {
     }
@@ -44,6 +48,20 @@ public final class Texts {
             throw new IllegalArgumentException(field + " must be at most " + max + " characters, without control characters");
         }
         return stripped;
+    }
+
+    /**
+     * A stretch of time something is about.
+     *
+     * @throws IllegalArgumentException when a bound is outside the accepted years or it is longer than {@link #MAX_SPAN}
+     */
+    public static TimeRange span(String what, TimeRange range) {
+        moment("start", range.start());
+        moment("end", range.end());
+        if (range.duration().compareTo(MAX_SPAN) > 0) {
+            throw new IllegalArgumentException(what + " may be at most " + MAX_SPAN.toDays() + " days long");
+        }
+        return range;
     }
 
     /** @throws IllegalArgumentException when {@code value} is null or outside {@link #EARLIEST}..{@link #LATEST} */

@@ -10,6 +10,7 @@ import ae.rta.cctv.metadata.domain.IncidentStatus;
 import ae.rta.cctv.metadata.domain.SearchHit;
 import ae.rta.cctv.metadata.domain.SearchQuery;
 import ae.rta.cctv.metadata.domain.SearchResult;
+import ae.rta.cctv.metadata.domain.Texts;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -79,14 +80,19 @@ public final class JdbcSearchIndex implements SearchIndex {
             filters.append(" AND d.tags @> ARRAY[?]::text[]");
             params.add(q.tag());
         }
+        // recency equals happened_start and nothing spans more than MAX_SPAN (SearchDocuments): the recency bounds
+        // add nothing to the result but let the recency index read only the window
         if (q.to() != null) {
-            filters.append(" AND d.happened_start < ?");
+            filters.append(" AND d.happened_start < ? AND d.recency < ?");
+            params.add(timestamp(q.to()));
             params.add(timestamp(q.to()));
         }
         if (q.from() != null) {
-            filters.append(" AND (d.happened_end > ? OR d.happened_end = d.happened_start AND d.happened_start >= ?)");
+            filters.append(" AND (d.happened_end > ? OR d.happened_end = d.happened_start AND d.happened_start >= ?)"
+                    + " AND d.recency >= ?");
             params.add(timestamp(q.from()));
             params.add(timestamp(q.from()));
+            params.add(timestamp(q.from().minus(Texts.MAX_SPAN)));
         }
         String sql = "WITH candidates AS ("
                 + " SELECT d.doc_type, d.id, d.incident_id, d.agency, d.camera_ids, d.status, d.tags, d.happened_start,"

@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Writes the rows of {@code search_document}, always inside the transaction of the change they mirror, so search never
  * sees an incident, comment, bookmark or camera name that is not (or no longer) there.
+ *
+ * <p>Invariant the search relies on: a document with a time has {@code recency = happened_start} and
+ * {@code happened_end - happened_start <= Texts.MAX_SPAN}; a camera has no time and its recency is when it was synced.
  */
 final class SearchDocuments {
 
