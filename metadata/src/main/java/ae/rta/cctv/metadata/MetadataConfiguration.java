@@ -16,6 +16,7 @@ import ae.rta.cctv.metadata.application.port.out.IncidentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the metadata service's use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +43,7 @@ class MetadataConfiguration {
     }
 
     @Bean
-    JdbcSearchIndex searchIndex(JdbcClient jdbc, TransactionTemplate transactions, MetadataSettings settings) {
+    JdbcSearchIndex searchIndex(JdbcClient jdbc, PlatformTransactionManager transactions, MetadataSettings settings) {
         return new JdbcSearchIndex(jdbc, transactions, settings.search().timeout());
     }
 
@@ -95,7 +96,7 @@ class MetadataConfiguration {
             try {
                 incidents.releaseDueHolds();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Schedules.class).warn("hold release retry failed: {}", e.toString());
+                LoggerFactory.getLogger(Schedules.class).warn("hold release retry failed: {}", e.toString());
             }
         }
     }

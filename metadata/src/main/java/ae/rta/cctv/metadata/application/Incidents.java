@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +177,7 @@ public final class Incidents {
         String who = actor(actor);
         Instant now = clock.instant();
         List<UUID> placed = new ArrayList<>();
-        IncidentStatus[] moved = new IncidentStatus[1];
+        AtomicReference<IncidentStatus> moved = new AtomicReference<>();
         try {
             store.change(id, scope, current -> {
                 Incident before = current.incident();
@@ -205,7 +206,7 @@ public final class Incidents {
                         holdsPlaced = placeHolds(before.id(), current.footage(), placed);
                     }
                     note(history, now, who, Kind.STATUS, before.status().name(), after.status().name());
-                    moved[0] = after.status();
+                    moved.set(after.status());
                 }
                 return new Change(now, after, history, List.of(), holdsPlaced, Set.of(), release, null);
             }).orElseThrow(() -> notFound(id));
@@ -213,9 +214,9 @@ public final class Incidents {
             releaseQuietly(placed);
             throw e;
         }
-        if (moved[0] != null) {
-            registry.counter("cctv.metadata.incident.transitions", "to", moved[0].name()).increment();
-            log.info("incident {} moved to {} by {}", id, moved[0], who);
+        if (moved.get() != null) {
+            registry.counter("cctv.metadata.incident.transitions", "to", moved.get().name()).increment();
+            log.info("incident {} moved to {} by {}", id, moved.get(), who);
         }
         releaseDueHolds(id);
         return detail(id, scope);

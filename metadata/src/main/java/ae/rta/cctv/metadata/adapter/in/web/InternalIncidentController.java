@@ -3,6 +3,7 @@ package ae.rta.cctv.metadata.adapter.in.web;
 import ae.rta.cctv.metadata.adapter.in.web.Views.IncidentView;
 import ae.rta.cctv.metadata.application.Incidents;
 import ae.rta.cctv.metadata.application.port.out.IncidentStore;
+import ae.rta.cctv.metadata.domain.Tags;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class InternalIncidentController {
         Params.paging(page, size, 500);
         String wantedTag = Params.text("tag", tag, 100);
         IncidentStore.Page<IncidentStore.LinkedIncident> found = incidents.list(new IncidentStore.Filter(Params.agency(agency),
-                Params.status(status), wantedTag == null ? null : ae.rta.cctv.metadata.domain.Tags.one(wantedTag),
+                Params.status(status), wantedTag == null ? null : Tags.one(wantedTag),
                 Params.camera(cameraId), Params.text("assignee", assignee, 100)), page, size);
         return Views.list(found.items().stream().map(IncidentView::of).toList(), found.total(), page, size);
     }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,9 +51,9 @@ public final class JdbcSearchIndex implements SearchIndex {
     private final TransactionTemplate readOnly;
     private final Duration timeout;
 
-    public JdbcSearchIndex(JdbcClient jdbc, TransactionTemplate transactions, Duration timeout) {
+    public JdbcSearchIndex(JdbcClient jdbc, PlatformTransactionManager transactions, Duration timeout) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.timeout = timeout;
     }
