@@ -35,7 +35,10 @@ public final class IncidentControl {
     private final AuditTrail audit;
     private final boolean externalUsers;
 
-    /** @param externalUsers whether users may come from an external identity provider (assignees are then not checked) */
+    /**
+     * @param externalUsers whether users may come from an external identity provider (an assignee unknown here is then
+     *                      accepted)
+     */
     public IncidentControl(VisibleCameras cameras, ServiceGateway metadata, UserRepository users, AuditTrail audit,
             boolean externalUsers) {
         this.cameras = cameras;
