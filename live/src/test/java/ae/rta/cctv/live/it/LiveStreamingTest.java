@@ -208,6 +208,9 @@ final class LiveStreamingTest {
     @Test
     @Order(6)
     void llHlsServesPartsWithBlockingReloadAndSegmentsThatDecode() throws Exception {
+        // A fresh pull. Known open problem (see the session note): a pull reused within its idle grace right after
+        // the throttled-viewer test served an LL-HLS window that stopped advancing; not yet explained.
+        await().atMost(Duration.ofSeconds(20)).until(() -> system.camera.connections() == 0);
         JsonNode stream = system.startStream(operator, "main");
         String playlistPath = path(stream.get("urls").get("hls").asString());
         ServiceHttp.Response first = system.liveHttp.get(playlistPath);
@@ -220,7 +223,7 @@ final class LiveStreamingTest {
         long wanted = mediaSequence(first.body()) + segmentsListed(first.body()) + 1;
         ServiceHttp.Response blocked = system.liveHttp.get(playlistPath + "&_HLS_msn=" + wanted);
         assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
-        assertThat(blocked.body()).as("waited for segment %d after %s", wanted, first.body()).contains("seg/" + wanted + ".m4s");
+        assertThat(blocked.body()).as("waited for segment %d after %s; got %s", wanted, first.body(), blocked.body()).contains("seg/" + wanted + ".m4s");
 
         String base = playlistPath.substring(0, playlistPath.indexOf("index.m3u8"));
         String query = playlistPath.substring(playlistPath.indexOf('?'));
