@@ -1,6 +1,7 @@
 package ae.rta.cctv.api.adapter.in.web;
 
 import ae.rta.cctv.common.domain.AgencyCode;
+import ae.rta.cctv.common.web.RequestValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,27 +13,14 @@ final class Params {
     private Params() {
     }
 
+    /** @return null when absent */
     static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
-        }
+        return RequestValues.instant(name, value);
     }
 
     /** A UUID in its canonical 36-character form. */
     static java.util.UUID id(String name, String value) {
-        if (value == null || value.length() != 36) {
-            throw new IllegalArgumentException(name + " must be a UUID");
-        }
-        try {
-            return java.util.UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be a UUID");
-        }
+        return RequestValues.uuid(name, value);
     }
 
     static LocalDate day(String name, String value) {

@@ -2,9 +2,9 @@ package ae.rta.cctv.metadata.adapter.in.web;
 
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.metadata.domain.IncidentStatus;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,25 +17,11 @@ final class Params {
 
     /** @return null when absent */
     static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
-        }
+        return RequestValues.instant(name, value == null ? null : value.strip());
     }
 
     static UUID id(String name, String value) {
-        if (value == null || value.length() != 36) {
-            throw new IllegalArgumentException(name + " must be a UUID");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be a UUID");
-        }
+        return RequestValues.uuid(name, value);
     }
 
     /** @return null when absent */

@@ -2,10 +2,10 @@ package ae.rta.cctv.playback.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
+import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Playback;
 import ae.rta.cctv.playback.domain.VodPlaylist;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -69,13 +69,6 @@ class PlaybackController {
     }
 
     private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(name + " is required (an ISO-8601 instant such as 2026-11-24T10:00:00Z).");
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z.");
-        }
+        return RequestValues.requiredInstant(name, value);
     }
 }

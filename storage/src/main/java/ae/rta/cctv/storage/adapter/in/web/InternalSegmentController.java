@@ -2,18 +2,18 @@ package ae.rta.cctv.storage.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.domain.TimeRange;
+import ae.rta.cctv.common.web.ProblemException;
+import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.storage.application.FootageImport;
 import ae.rta.cctv.storage.application.Recordings;
 import ae.rta.cctv.storage.application.SegmentIngest;
 import ae.rta.cctv.storage.application.port.out.ObjectStore;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
-import ae.rta.cctv.common.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,13 +184,6 @@ class InternalSegmentController {
     }
 
     static Instant instant(String name, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
-        }
+        return RequestValues.requiredInstant(name, value);
     }
 }
