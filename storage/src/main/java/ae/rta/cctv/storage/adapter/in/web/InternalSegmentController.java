@@ -110,8 +110,8 @@ class InternalSegmentController {
     }
 
     /**
-     * Everything a player needs to play a range from stored footage, in one answer: the overlapping segments with
-     * signed links valid for {@code ttlSeconds}, each with its fragments as {@code [offsetMs, durationMs,
+     * Everything a player needs to play a range from stored footage, in one answer: the overlapping segments (as
+     * {@code /internal/segments/{id}} shows them) with signed links valid for {@code ttlSeconds}, each with its fragments as {@code [offsetMs, durationMs,
      * byteOffset, size, keyframe(0|1)]} (compact: an hour is thousands of them), and the recorded gaps.
      */
     @GetMapping("/internal/cameras/{camera}/playable")
@@ -130,15 +130,7 @@ class InternalSegmentController {
                 index.fragments(segments.stream().map(SegmentIndex.IndexedSegment::id).toList());
         List<Map<String, Object>> items = new java.util.ArrayList<>(segments.size());
         for (SegmentIndex.IndexedSegment s : segments) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("start", s.start());
-            m.put("end", s.end());
-            m.put("sha256", s.sha256());
-            m.put("codec", s.codec());
-            m.put("width", s.width());
-            m.put("height", s.height());
-            m.put("initSize", s.initSize());
+            Map<String, Object> m = view(s);
             m.put("url", store.signedUrl(s.objectKey(), Duration.ofSeconds(ttlSeconds)).toString());
             m.put("fragments", fragments.getOrDefault(s.id(), List.of()).stream()
                     .map(f -> new long[] {f.offsetMs(), f.durationMs(), f.byteOffset(), f.size(), f.keyframe() ? 1 : 0})
