@@ -6,6 +6,7 @@ import ae.rta.cctv.live.adapter.out.ffmpeg.FfmpegUpstream;
 import ae.rta.cctv.live.adapter.out.http.HttpCameraStreams;
 import ae.rta.cctv.live.adapter.out.http.HttpReservations;
 import ae.rta.cctv.live.adapter.out.janus.JanusGateway;
+import ae.rta.cctv.live.application.EndedReservations;
 import ae.rta.cctv.live.application.LiveMetrics;
 import ae.rta.cctv.live.application.LivePulls;
 import ae.rta.cctv.live.application.StreamAdmission;
@@ -52,7 +53,7 @@ class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LivePulls livePulls(CameraStreams cameras, FfmpegUpstream upstream, Reservations reservations, LiveMetrics metrics,
+    LivePulls livePulls(CameraStreams cameras, FfmpegUpstream upstream, EndedReservations reservations, LiveMetrics metrics,
             LiveSettings s) {
         LlHlsWindow.Settings hls = new LlHlsWindow.Settings(s.partTarget().toNanos(), s.minSegment().toNanos(),
                 s.maxSegment().toNanos(), 7, 3);
@@ -61,12 +62,17 @@ class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WebRtcViewers webRtcViewers(LiveSettings s, CameraStreams cameras, Reservations reservations, LiveMetrics metrics) {
+    WebRtcViewers webRtcViewers(LiveSettings s, CameraStreams cameras, EndedReservations reservations, LiveMetrics metrics) {
         List<WebRtcGateway> gateways = s.janusUrls().stream().map(String::strip).filter(u -> !u.isEmpty())
                 .map(u -> (WebRtcGateway) new JanusGateway(URI.create(u), s.janusApiSecret(), s.janusAdminKey(), s.janusTimeout()))
                 .toList();
         return new WebRtcViewers(gateways, cameras, reservations, metrics, new WebRtcViewers.Settings(s.idleGrace(),
                 s.webrtcOfferTimeout(), s.webrtcAnswerTimeout(), Duration.ofSeconds(10)), System::nanoTime);
+    }
+
+    @Bean
+    EndedReservations endedReservations(Reservations reservations, StreamAdmission admission, LiveMetrics metrics) {
+        return new EndedReservations(reservations, admission, metrics);
     }
 
     @Bean

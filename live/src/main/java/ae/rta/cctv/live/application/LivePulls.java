@@ -2,7 +2,6 @@ package ae.rta.cctv.live.application;
 
 import ae.rta.cctv.live.application.port.out.CameraStreams;
 import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
-import ae.rta.cctv.live.application.port.out.Reservations;
 import ae.rta.cctv.live.application.port.out.Upstream;
 import ae.rta.cctv.live.domain.Fragment;
 import ae.rta.cctv.live.domain.GopBuffer;
@@ -52,18 +51,18 @@ public final class LivePulls implements AutoCloseable {
 
     private final CameraStreams cameras;
     private final Upstream upstream;
-    private final Reservations reservations;
+    private final EndedReservations endedReservations;
     private final LiveMetrics metrics;
     private final Settings settings;
     private final LongSupplier nanos;
     private final Map<PullKey, Pull> pulls = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public LivePulls(CameraStreams cameras, Upstream upstream, Reservations reservations, LiveMetrics metrics,
+    public LivePulls(CameraStreams cameras, Upstream upstream, EndedReservations endedReservations, LiveMetrics metrics,
             Settings settings, LongSupplier nanos) {
         this.cameras = cameras;
         this.upstream = upstream;
-        this.reservations = reservations;
+        this.endedReservations = endedReservations;
         this.metrics = metrics;
         this.settings = settings;
         this.nanos = nanos;
@@ -134,27 +133,18 @@ public final class LivePulls implements AutoCloseable {
             pull.viewers.forEach(v -> watched.add(v.reservation()));
             watched.addAll(pull.hlsPlayers.keySet());
         }
-        if (watched.isEmpty()) {
-            return;
-        }
-        Set<String> live;
-        try {
-            live = reservations.live(watched);
-        } catch (Reservations.UnavailableException e) {
-            // Viewers already watching keep watching while the counter is away; new ones are refused meanwhile.
-            metrics.reservationCheckFailed();
-            log.warn("reservations could not be checked; viewers keep their streams meanwhile: {}", e.getMessage());
+        Set<String> ended = endedReservations.of(watched);
+        if (ended.isEmpty()) {
             return;
         }
         for (Pull pull : pulls.values()) {
             for (Viewer viewer : pull.viewers) {
-                if (watched.contains(viewer.reservation()) && !live.contains(viewer.reservation())) {
+                if (ended.contains(viewer.reservation())) {
                     viewer.close(CLOSE_RESERVATION_ENDED, "the stream's reservation was released or lapsed");
                     pull.detach(viewer);
                 }
             }
-            // Only what was asked about: a player that came during the question is not known to have ended.
-            pull.hlsPlayers.keySet().removeIf(r -> watched.contains(r) && !live.contains(r));
+            pull.hlsPlayers.keySet().removeIf(ended::contains);
         }
     }
 

@@ -3,7 +3,6 @@ package ae.rta.cctv.live.application;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.live.application.StreamAdmission.Admitted;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
-import ae.rta.cctv.live.application.port.out.Reservations;
 import ae.rta.cctv.live.application.port.out.WebRtcGateway;
 import ae.rta.cctv.live.application.port.out.WebRtcGateway.GatewayException;
 import ae.rta.cctv.live.application.port.out.WebRtcGateway.NoSuchMountpointException;
@@ -61,7 +60,7 @@ public final class WebRtcViewers implements AutoCloseable {
 
     private final List<WebRtcGateway> gateways;
     private final CameraStreams cameras;
-    private final Reservations reservations;
+    private final EndedReservations endedReservations;
     private final Settings settings;
     private final LongSupplier nanos;
     private final Map<PullKey, Mount> mounts = new ConcurrentHashMap<>();
@@ -72,11 +71,11 @@ public final class WebRtcViewers implements AutoCloseable {
     private final Counter refused;
     private final Counter hungUpEnded;
 
-    public WebRtcViewers(List<WebRtcGateway> gateways, CameraStreams cameras, Reservations reservations,
+    public WebRtcViewers(List<WebRtcGateway> gateways, CameraStreams cameras, EndedReservations endedReservations,
             LiveMetrics metrics, Settings settings, LongSupplier nanos) {
         this.gateways = List.copyOf(gateways);
         this.cameras = cameras;
-        this.reservations = reservations;
+        this.endedReservations = endedReservations;
         this.settings = settings;
         this.nanos = nanos;
         var registry = metrics.registry();
@@ -292,17 +291,9 @@ public final class WebRtcViewers implements AutoCloseable {
     private void hangUpEndedReservations() {
         Set<String> watched = new HashSet<>();
         watchers.values().forEach(w -> watched.add(w.reservation));
-        if (watched.isEmpty()) {
-            return;
-        }
-        Set<String> live;
-        try {
-            live = reservations.live(watched);
-        } catch (Reservations.UnavailableException e) {
-            return; // viewers keep watching while the counter is away, as WebSocket viewers do
-        }
+        Set<String> ended = endedReservations.of(watched);
         for (Watcher w : watchers.values()) {
-            if (watched.contains(w.reservation) && !live.contains(w.reservation)) {
+            if (ended.contains(w.reservation)) {
                 hungUpEnded.increment();
                 leave(w);
             }
