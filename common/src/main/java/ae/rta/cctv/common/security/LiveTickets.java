@@ -18,7 +18,12 @@ public final class LiveTickets {
 
     /** The query string (no leading {@code ?}) for {@code reservation} and {@code variant} ({@code main} or {@code sub}). */
     public String query(String reservation, String variant) {
-        return "variant=" + variant + "&sig=" + URLEncoder.encode(signer.sign(reservation, variant), StandardCharsets.UTF_8);
+        return signedQuery(variant, signer.sign(reservation, variant));
+    }
+
+    /** The query of a viewer URL from a signature already made (and checked), as the live service hands URLs on. */
+    public static String signedQuery(String variant, String signature) {
+        return "variant=" + variant + "&sig=" + URLEncoder.encode(signature, StandardCharsets.UTF_8);
     }
 
     public boolean verify(String reservation, String variant, String signature) {

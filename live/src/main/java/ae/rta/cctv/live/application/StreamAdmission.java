@@ -27,6 +27,11 @@ public final class StreamAdmission {
 
     /** An admitted viewer: what it watches, and under which reservation. */
     public record Admitted(String reservation, AgencyCode agency, PullKey key) {
+
+        /** The query of this stream's viewer URLs, for the URLs the live service hands on (playlists, Location). */
+        public String viewerQuery(String signature) {
+            return LiveTickets.signedQuery(key.variant().name().toLowerCase(Locale.ROOT), signature);
+        }
     }
 
     private final LiveTickets tickets;

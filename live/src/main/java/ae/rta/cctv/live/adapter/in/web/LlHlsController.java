@@ -45,8 +45,7 @@ class LlHlsController {
 
     private Watch watch(String reservation, String variant, String sig) {
         Admitted admitted = admission.admit(reservation, variant, sig);
-        String query = "variant=" + admitted.key().variant().name().toLowerCase(java.util.Locale.ROOT) + "&sig=" + sig;
-        return new Watch(admitted, pulls.hls(admitted.key(), reservation), query);
+        return new Watch(admitted, pulls.hls(admitted.key(), reservation), admitted.viewerQuery(sig));
     }
 
     @GetMapping("/live/v1/streams/{reservation}/index.m3u8")

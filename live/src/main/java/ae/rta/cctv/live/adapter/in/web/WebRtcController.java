@@ -5,7 +5,6 @@ import ae.rta.cctv.live.application.StreamAdmission;
 import ae.rta.cctv.live.application.StreamAdmission.Admitted;
 import ae.rta.cctv.live.application.WebRtcViewers;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -44,8 +43,8 @@ class WebRtcController {
             @RequestParam(required = false) String variant, @RequestParam(required = false) String sig) {
         Admitted admitted = admission.admit(reservation, variant, sig);
         WebRtcViewers.Offer offer = viewers.watch(admitted);
-        String query = "variant=" + admitted.key().variant().name().toLowerCase(Locale.ROOT) + "&sig=" + sig;
-        URI location = URI.create("/live/v1/streams/" + reservation + "/webrtc/" + offer.viewer() + "?" + query);
+        URI location = URI.create("/live/v1/streams/" + reservation + "/webrtc/" + offer.viewer() + "?"
+                + admitted.viewerQuery(sig));
         return ResponseEntity.created(location).body(Map.of("id", offer.viewer(), "type", "offer", "sdp", offer.sdp()));
     }
 
