@@ -268,14 +268,12 @@ public final class JanusGateway implements WebRtcGateway {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(wait).GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return java.util.List.of();
-        } catch (IOException e) {
-            throw new UnreachableException("Janus " + base + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException("interrupted", e);
+            response = send(request);
+        } catch (UnreachableException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return java.util.List.of(); // the wait ended with nothing to report
+            }
+            throw e;
         }
         if (response.statusCode() == 404) {
             throw new GatewayException(NO_SUCH_SESSION, "Janus has no session " + session);
