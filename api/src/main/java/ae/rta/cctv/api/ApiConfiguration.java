@@ -18,6 +18,7 @@ import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
+import ae.rta.cctv.api.application.ExportControl;
 import ae.rta.cctv.api.application.PlaybackControl;
 import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
@@ -151,6 +152,13 @@ class ApiConfiguration {
         return new RecordingControl(cameras,
                 new HttpServiceGateway("recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(10))),
                 new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit);
+    }
+
+    @Bean
+    ExportControl exportControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
+        return new ExportControl(cameras,
+                new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
     }
 
     @Bean

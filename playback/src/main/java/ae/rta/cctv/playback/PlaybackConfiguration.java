@@ -2,7 +2,17 @@ package ae.rta.cctv.playback;
 
 import ae.rta.cctv.common.client.ServiceClients;
 import ae.rta.cctv.common.security.UrlSigner;
+import ae.rta.cctv.common.security.SecretBox;
+import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegExportWriter;
 import ae.rta.cctv.playback.adapter.out.http.HttpFootage;
+import ae.rta.cctv.playback.adapter.out.http.StorageEvidenceHolds;
+import ae.rta.cctv.playback.adapter.out.jdbc.JdbcExportJobs;
+import ae.rta.cctv.playback.adapter.out.jdbc.JdbcSigningKeys;
+import ae.rta.cctv.playback.application.Exports;
+import ae.rta.cctv.playback.domain.EvidenceSignature;
+import java.security.KeyPair;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ae.rta.cctv.playback.application.Playback;
 import ae.rta.cctv.playback.application.port.out.Footage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,10 +29,33 @@ class PlaybackConfiguration {
 
     /** The purpose playlist URLs are signed for (keys are derived per purpose from the service secret). */
     static final String PLAYLIST_URLS = "cctv-playback-urls";
+    /** The purpose export download links are signed for. */
+    static final String EXPORT_URLS = "cctv-export-urls";
+    /** The purpose of the key that seals the evidence signing key in the database. */
+    static final String EVIDENCE_KEYS = "cctv-evidence-signing-keys";
 
     @Bean
     Footage footage(ServiceClients clients, @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String url) {
         return new HttpFootage(clients.forBaseUrl(url, Duration.ofSeconds(10)));
+    }
+
+    @Bean
+    StorageEvidenceHolds evidenceHolds(ServiceClients clients,
+            @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String url) {
+        return new StorageEvidenceHolds(clients.forBaseUrl(url, Duration.ofSeconds(10)));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    Exports exports(Footage footage, StorageEvidenceHolds holds, JdbcClient jdbc, PlaybackSettings s,
+            @Value("${cctv.security.service-secret}") String secret, MeterRegistry registry, Environment environment) {
+        java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
+        KeyPair keys = new JdbcSigningKeys(jdbc, SecretBox.create(null, secret, EVIDENCE_KEYS))
+                .getOrCreate("evidence-manifests", EvidenceSignature::newKeyPair);
+        String instance = ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new Exports(new JdbcExportJobs(jdbc), footage, holds, new FfmpegExportWriter(s.ffmpeg(), s.exportTimeout()),
+                new EvidenceSignature(keys), UrlSigner.create(secret, EXPORT_URLS),
+                new Exports.Settings(s.exportMaxRange(), s.exportDirectory(), s.linkTtl(), publicUrl, s.exportWorkers(),
+                        s.targetSegment(), instance), Clock.systemUTC(), registry);
     }
 
     @Bean

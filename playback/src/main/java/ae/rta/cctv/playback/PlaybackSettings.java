@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRange the longest range one playlist may span
  * @param linkTtl how long a playlist URL, and the media links in it, stay valid
  * @param targetSegment how long each HLS segment of a playlist is (whole fragments, so about)
+ * @param exportDirectory where exported files are written (a shared volume when several instances run)
+ * @param exportMaxRange the longest range one export may span
+ * @param exportWorkers how many exports one instance writes at once
+ * @param exportTimeout how long one export's FFmpeg run may take
+ * @param ffmpeg the FFmpeg executable
  */
 @ConfigurationProperties("cctv.playback")
 public record PlaybackSettings(
@@ -19,5 +24,10 @@ public record PlaybackSettings(
         @DefaultValue("0.8") double minLocalCoverage,
         @DefaultValue("PT24H") Duration maxRange,
         @DefaultValue("PT12H") Duration linkTtl,
-        @DefaultValue("PT4S") Duration targetSegment) {
+        @DefaultValue("PT4S") Duration targetSegment,
+        @DefaultValue("data/exports") java.nio.file.Path exportDirectory,
+        @DefaultValue("PT4H") Duration exportMaxRange,
+        @DefaultValue("2") int exportWorkers,
+        @DefaultValue("PT2H") Duration exportTimeout,
+        @DefaultValue("ffmpeg") String ffmpeg) {
 }

@@ -23,7 +23,8 @@ public final class HttpFootage implements Footage {
     record Recordings(Double coverage) {
     }
 
-    record Segment(Instant start, String url, long initSize, List<long[]> fragments) {
+    record Segment(long id, Instant start, Instant end, long bytes, String sha256, String url, long initSize,
+            List<long[]> fragments) {
     }
 
     record Playable(List<Segment> segments) {
@@ -58,7 +59,8 @@ public final class HttpFootage implements Footage {
             for (long[] f : s.fragments()) {
                 fragments.add(new Fragment(f[0], f[1], f[2], f[3], f[4] != 0));
             }
-            segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments));
+            segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments, Long.toString(s.id()), s.end(), s.bytes(),
+                    s.sha256()));
         }
         return segments;
     }
