@@ -5,6 +5,7 @@ import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.playback.application.port.out.Footage;
 import ae.rta.cctv.playback.domain.PlaybackSource;
+import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,6 +92,37 @@ public final class Playback {
         Duration left = Duration.ofSeconds(expires - now.getEpochSecond());
         return playlistTime.record(() -> VodPlaylist.render(call(() -> footage.playable(camera, start, end, left)),
                 start, end, settings.targetSegment().toMillis()));
+    }
+
+    /** The longest span one timeline may draw, and the most buckets it may have. */
+    public static final Duration MAX_TIMELINE = Duration.ofDays(31);
+    public static final int MAX_BUCKETS = 20_000;
+
+    /**
+     * The recorded ranges, holes with reasons, and per-bucket coverage of a range at {@code resolution} (null: about
+     * 1,440 buckets, whole seconds).
+     *
+     * @throws ProblemException 400 for an empty or too long range or a resolution that makes too many buckets
+     */
+    public Timeline timeline(CameraId camera, Instant start, Instant end, Duration resolution) {
+        if (!end.isAfter(start)) {
+            throw ProblemException.badRequest("end must be after start.");
+        }
+        Duration span = Duration.between(start, end);
+        if (span.compareTo(MAX_TIMELINE) > 0) {
+            throw ProblemException.badRequest("A timeline may span at most " + MAX_TIMELINE.toDays() + " days.");
+        }
+        Duration step = resolution != null ? resolution
+                : Duration.ofSeconds(Math.max(1, (span.toSeconds() + 1439) / 1440));
+        if (step.toMillis() < 1000) {
+            throw ProblemException.badRequest("resolution must be at least one second (PT1S).");
+        }
+        if (span.toMillis() / step.toMillis() > MAX_BUCKETS) {
+            throw ProblemException.badRequest("That resolution makes more than " + MAX_BUCKETS + " buckets for this range: "
+                    + "ask for a coarser one (at least PT" + (span.toSeconds() / MAX_BUCKETS + 1) + "S).");
+        }
+        Footage.Recorded recorded = call(() -> footage.recorded(camera, start, end));
+        return Timeline.of(start, end, step, recorded.ranges(), recorded.gaps());
     }
 
     private void checkRange(Instant start, Instant end) {

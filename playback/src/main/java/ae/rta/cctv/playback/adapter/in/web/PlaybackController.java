@@ -4,6 +4,7 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Playback;
+import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,6 +42,22 @@ class PlaybackController {
         return body;
     }
 
+    @GetMapping("/internal/timeline")
+    Map<String, Object> timeline(@RequestParam(required = false) String camera, @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end, @RequestParam(required = false) String resolution) {
+        Timeline t = playback.timeline(camera(camera), instant("start", start), instant("end", end), duration(resolution));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cameraId", camera);
+        body.put("start", t.start());
+        body.put("end", t.end());
+        body.put("resolution", t.resolution().toString());
+        body.put("coverage", Math.round(t.coverage() * 10_000) / 10_000.0);
+        body.put("ranges", t.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end())).toList());
+        body.put("gaps", t.holes().stream().map(h -> Map.of("start", h.start(), "end", h.end(), "reason", h.reason())).toList());
+        body.put("buckets", t.buckets());
+        return body;
+    }
+
     /** A VOD playlist over stored segments; open to any page, the signature is the credential. */
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/cameras/{camera}/vod.m3u8")
@@ -65,6 +82,19 @@ class PlaybackController {
             return CameraId.parse(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("camera must be a camera id (a UUID).");
+        }
+    }
+
+    /* An ISO-8601 duration (PT1M, PT15S) or a number of seconds. */
+    private static java.time.Duration duration(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) && value.length() < 10
+                    ? java.time.Duration.ofSeconds(Long.parseLong(value)) : java.time.Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("resolution must be an ISO-8601 duration such as PT1M, or a number of seconds.");
         }
     }
 
