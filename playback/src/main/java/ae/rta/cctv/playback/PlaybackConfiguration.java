@@ -4,6 +4,11 @@ import ae.rta.cctv.common.client.ServiceClients;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegExportWriter;
+import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegPieceFetcher;
+import ae.rta.cctv.playback.adapter.out.http.HttpUpstream;
+import ae.rta.cctv.playback.adapter.out.rtsp.RtspRangeProxy;
+import ae.rta.cctv.playback.application.UpstreamCache;
+import ae.rta.cctv.playback.application.port.out.Upstream;
 import ae.rta.cctv.playback.adapter.out.http.HttpFootage;
 import ae.rta.cctv.playback.adapter.out.http.StorageEvidenceHolds;
 import ae.rta.cctv.playback.adapter.out.jdbc.JdbcExportJobs;
@@ -59,11 +64,28 @@ class PlaybackConfiguration {
     }
 
     @Bean
-    Playback playback(Footage footage, PlaybackSettings s, @Value("${cctv.security.service-secret}") String secret,
-            MeterRegistry registry, org.springframework.core.env.Environment environment) {
+    Upstream upstream(ServiceClients clients, @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String url) {
+        return new HttpUpstream(clients.forBaseUrl(url, Duration.ofSeconds(10)));
+    }
+
+    @Bean(destroyMethod = "close")
+    RtspRangeProxy rtspRangeProxy() {
+        return new RtspRangeProxy();
+    }
+
+    @Bean(destroyMethod = "close")
+    UpstreamCache upstreamCache(PlaybackSettings s, Upstream upstream, RtspRangeProxy proxy, MeterRegistry registry) {
+        return new UpstreamCache(new UpstreamCache.Settings(s.cacheDirectory(), s.cacheSize().toBytes(), s.upstreamPiece(),
+                s.upstreamFetches()), upstream, new FfmpegPieceFetcher(s.ffmpeg(), proxy), registry);
+    }
+
+    @Bean
+    Playback playback(Footage footage, Upstream upstream, UpstreamCache cache, PlaybackSettings s,
+            @Value("${cctv.security.service-secret}") String secret, MeterRegistry registry, Environment environment) {
         // Read when a URL is made: it may name this service's own port, known only once it listens.
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
-        return new Playback(footage, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(publicUrl,
-                s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment()), Clock.systemUTC(), registry);
+        return new Playback(footage, upstream, cache, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(publicUrl,
+                s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment(), s.upstreamMaxRange(),
+                s.upstreamFirstSegmentTimeout()), Clock.systemUTC(), registry);
     }
 }

@@ -17,6 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exportWorkers how many exports one instance writes at once
  * @param exportTimeout how long one export's FFmpeg run may take
  * @param ffmpeg the FFmpeg executable
+ * @param cacheDirectory where footage fetched from upstream VMSs is kept
+ * @param cacheSize the upstream cache's size (least recently used pieces go past it)
+ * @param upstreamPiece the unit of upstream fetching and caching (pieces are aligned to the clock)
+ * @param upstreamFetches how many upstream replays run at once
+ * @param upstreamMaxRange the longest range fetched from upstream in one request
+ * @param upstreamFirstSegmentTimeout how long an UPSTREAM answer waits for its first segment
  */
 @ConfigurationProperties("cctv.playback")
 public record PlaybackSettings(
@@ -29,5 +35,11 @@ public record PlaybackSettings(
         @DefaultValue("PT4H") Duration exportMaxRange,
         @DefaultValue("2") int exportWorkers,
         @DefaultValue("PT2H") Duration exportTimeout,
-        @DefaultValue("ffmpeg") String ffmpeg) {
+        @DefaultValue("ffmpeg") String ffmpeg,
+        @DefaultValue("data/playback-cache") java.nio.file.Path cacheDirectory,
+        @DefaultValue("10GB") org.springframework.util.unit.DataSize cacheSize,
+        @DefaultValue("PT60S") Duration upstreamPiece,
+        @DefaultValue("8") int upstreamFetches,
+        @DefaultValue("PT1H") Duration upstreamMaxRange,
+        @DefaultValue("PT20S") Duration upstreamFirstSegmentTimeout) {
 }

@@ -74,6 +74,32 @@ class PlaybackController {
                 .body(rendered.text());
     }
 
+    /** The playlist of a range fetched from upstream (EVENT while pieces are on their way, then VOD). */
+    @CrossOrigin(origins = "*")
+    @GetMapping("/playback/v1/cameras/{camera}/upstream.m3u8")
+    ResponseEntity<String> upstreamPlaylist(@PathVariable String camera, @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end, @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String sig) {
+        if (expires == null) {
+            throw ProblemException.forbidden("The playlist URL lacks its expiry: use the URL GET /api/v1/playback returned.");
+        }
+        return ResponseEntity.ok().contentType(PLAYLIST).cacheControl(CacheControl.noCache())
+                .body(playback.upstreamPlaylist(camera(camera), instant("start", start), instant("end", end), expires, sig));
+    }
+
+    /** A file of a cached upstream piece (init section or segment), for a signed link. */
+    @CrossOrigin(origins = "*")
+    @GetMapping("/playback/v1/cache/{camera}/{piece}/{file}")
+    ResponseEntity<org.springframework.core.io.Resource> cachedFile(@PathVariable String camera, @PathVariable long piece,
+            @PathVariable String file, @RequestParam(required = false) Long expires, @RequestParam(required = false) String sig) {
+        if (expires == null) {
+            throw ProblemException.forbidden("The media link lacks its expiry.");
+        }
+        java.nio.file.Path path = playback.cachedFile(camera(camera), piece, file, expires, sig);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4")).cacheControl(CacheControl.maxAge(
+                java.time.Duration.ofHours(1))).body(new org.springframework.core.io.FileSystemResource(path));
+    }
+
     private static CameraId camera(String id) {
         if (id == null) {
             throw ProblemException.badRequest("camera is required.");
