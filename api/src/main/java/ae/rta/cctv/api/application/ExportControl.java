@@ -73,6 +73,15 @@ public final class ExportControl {
 
     /** Checks a manifest's signature and, when given, that it names a file with {@code sha256}. */
     public Map<String, Object> verify(Caller caller, String manifest, String signature, String sha256) {
+        if (manifest == null || manifest.isBlank() || manifest.length() > 4_000_000) {
+            throw ProblemException.badRequest("manifest is required: the manifest.json text exactly as downloaded.");
+        }
+        if (signature == null || !signature.strip().matches("[A-Za-z0-9+/=]{16,200}")) {
+            throw ProblemException.badRequest("signature is required: the export's signature (base64).");
+        }
+        if (sha256 != null && !sha256.isBlank() && !sha256.strip().matches("[0-9a-fA-F]{64}")) {
+            throw ProblemException.badRequest("sha256, when given, is 64 hexadecimal digits.");
+        }
         Map<String, Object> request = new HashMap<>();
         request.put("manifest", manifest);
         request.put("signature", signature);
