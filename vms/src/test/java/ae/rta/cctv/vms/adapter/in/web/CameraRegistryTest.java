@@ -91,8 +91,11 @@ final class CameraRegistryTest {
             device.kill();
             await().atMost(Duration.ofSeconds(15)).until(() -> camera(id).get("status").asString().equals("OFFLINE"));
             assertThat(camera(id).get("statusReason").asString()).isEqualTo("connection refused");
+            String onlineGauge = "cctv_vms_camera_online{agency=\"METRO\",camera=\"" + id + "\",service=\"vms\"} ";
+            await().atMost(Duration.ofSeconds(5)).until(() -> http().get("/metrics").body().contains(onlineGauge + "0.0"));
             device.restart();
             await().atMost(Duration.ofSeconds(15)).until(() -> camera(id).get("status").asString().equals("ONLINE"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> http().get("/metrics").body().contains(onlineGauge + "1.0"));
 
             JsonNode events = JSON.readTree(http().get("/internal/camera-events?after=0&limit=1000", auth()).body());
             assertThat(events.get("items").valueStream().filter(e -> e.get("cameraId").asString().equals(id))
