@@ -108,6 +108,10 @@ final class CameraRegistryTest {
             assertThat(camera(id).toString()).doesNotContain(SECRET_PASSWORD).doesNotContain("operator");
             String stored = db.sql("SELECT sealed_password FROM camera WHERE id = ?::uuid").param(id).query(String.class).single();
             assertThat(stored).doesNotContain(SECRET_PASSWORD).startsWith("eyJ");
+
+            // Gone from the catalogue, gone from the metrics (and from the agency's counts the demo test reads).
+            assertThat(http().send("DELETE", "/internal/cameras/" + id, null, auth()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !http().get("/metrics").body().contains(onlineGauge));
         }
         assertThat(output.getAll()).doesNotContain(SECRET_PASSWORD);
     }
