@@ -58,6 +58,8 @@ public final class RetentionSweep {
                 .description("What the store may hold: CCTV_STORAGE_CAPACITY, else (filesystem) the footage plus the "
                         + "disk's free space; NaN for a bucket without a configured capacity").register(registry);
         // Counted as sweeps delete; registered now so they read 0 before the first deletion.
+        registry.counter("cctv.storage.retention.sweeps", "outcome", "done");
+        registry.counter("cctv.storage.retention.sweeps", "outcome", "stopped");
         for (String why : List.of("retention", "capacity")) {
             registry.counter("cctv.storage.retention.deleted", "reason", why);
             registry.counter("cctv.storage.retention.deleted.bytes", "reason", why);
