@@ -34,7 +34,7 @@ export const useCameras = create<CameraState>((set, get) => ({
   loaded: false,
   load: async () => {
     const [cameras, groups] = await Promise.all([
-      api<Page<Camera>>('GET', '/api/v1/cameras', { query: { size: 1000 } }),
+      api<Page<Camera>>('GET', '/api/v1/cameras', { query: { size: 500 } }),
       api<Page<CameraGroup>>('GET', '/api/v1/camera-groups'),
     ]);
     set({ cameras: cameras.items, groups: groups.items, loaded: true });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { viewAround, zoomOf, ZOOMS, type Span, type View } from '../playback/timeline';
+import { viewAround, ZOOMS, type Span, type View } from '../playback/timeline';
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
 export const MAX_SYNCED = 4;
@@ -51,7 +51,8 @@ export const usePlayback = create<PlaybackState>((set, get) => ({
   load: (range, now = Date.now()) => {
     if (!(range.end > range.start)) throw new Error('the end must be after the start');
     const span = range.end - range.start;
-    const zoom = zoomOf({ start: 0, end: span * 1.2 });
+    // The closest zoom step that shows the whole range.
+    const zoom = ZOOMS.reduce((best, z, i) => (z.span >= span ? i : best), 0);
     const view = viewAround((range.start + range.end) / 2, zoom, Math.max(now, range.end));
     set({ loaded: range, view, zoom, playhead: range.start, selection: range });
   },
