@@ -31,7 +31,7 @@ export function MonitoringPage() {
   const me = useAuth((s) => s.me);
   const [health, setHealth] = useState<Record<string, ServiceHealth>>({});
   const [figures, setFigures] = useState<Monitoring | null>(null);
-  const allowed = hasRole(me, 'ADMIN', 'OPERATOR', 'AUDITOR');
+  const allowed = hasRole(me, 'ADMIN', 'OPERATOR');
   useEffect(() => {
     const load = async () => {
       const results = await Promise.all(SERVICES.map(async (s) => [s.name, await fetchHealth(s.name)] as const));
