@@ -20,6 +20,7 @@ import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.SystemMonitoring;
 import ae.rta.cctv.api.adapter.out.metrics.PrometheusSystemFigures;
+import ae.rta.cctv.api.application.ExportControl;
 import ae.rta.cctv.api.application.PlaybackControl;
 import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
@@ -163,6 +164,13 @@ class ApiConfiguration {
         return new SystemMonitoring(cameras, new PrometheusSystemFigures(Map.of(
                 "recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(3)),
                 "storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(3)))));
+    }
+
+    @Bean
+    ExportControl exportControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
+        return new ExportControl(cameras,
+                new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
     }
 
     @Bean

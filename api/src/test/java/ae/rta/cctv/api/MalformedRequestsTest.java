@@ -99,6 +99,11 @@ final class MalformedRequestsTest {
         List<Route> routes = new ArrayList<>();
         doc.get("paths").properties().forEach(path -> path.getValue().properties()
                 .forEach(op -> routes.add(new Route(op.getKey().toUpperCase(), path.getKey()))));
+        // Two routes take nothing that can be malformed and go straight to the playback service, which cannot run
+        // in this module's tests (it depends on this one): here they could only ever answer 503. The playback
+        // module's ExportFlowTest calls them through a whole api.
+        routes.removeIf(r -> r.method().equals("GET")
+                && (r.path().equals("/api/v1/exports") || r.path().equals("/api/v1/exports/public-key")));
         return routes;
     }
 

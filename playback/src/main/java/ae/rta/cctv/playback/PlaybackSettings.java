@@ -12,6 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRange the longest range one playlist may span
  * @param linkTtl how long a playlist URL, and the media links in it, stay valid
  * @param targetSegment how long each HLS segment of a playlist is (whole fragments, so about)
+ * @param exportDirectory where exported files are written (a shared volume when several instances run)
+ * @param exportMaxRange the longest range one export may span
+ * @param exportWorkers how many exports one instance writes at once
+ * @param exportTimeout how long one export's FFmpeg run may take
+ * @param ffmpeg the FFmpeg executable
+ * @param cacheDirectory where footage fetched from upstream VMSs is kept
+ * @param cacheSize the upstream cache's size (least recently used pieces go past it)
+ * @param upstreamPiece the unit of upstream fetching and caching (pieces are aligned to the clock)
+ * @param upstreamFetches how many upstream replays run at once
+ * @param upstreamMaxRange the longest range fetched from upstream in one request
+ * @param upstreamFirstSegmentTimeout how long an UPSTREAM answer waits for its first segment
  */
 @ConfigurationProperties("cctv.playback")
 public record PlaybackSettings(
@@ -19,5 +30,16 @@ public record PlaybackSettings(
         @DefaultValue("0.8") double minLocalCoverage,
         @DefaultValue("PT24H") Duration maxRange,
         @DefaultValue("PT12H") Duration linkTtl,
-        @DefaultValue("PT4S") Duration targetSegment) {
+        @DefaultValue("PT4S") Duration targetSegment,
+        @DefaultValue("data/exports") java.nio.file.Path exportDirectory,
+        @DefaultValue("PT4H") Duration exportMaxRange,
+        @DefaultValue("2") int exportWorkers,
+        @DefaultValue("PT2H") Duration exportTimeout,
+        @DefaultValue("ffmpeg") String ffmpeg,
+        @DefaultValue("data/playback-cache") java.nio.file.Path cacheDirectory,
+        @DefaultValue("10GB") org.springframework.util.unit.DataSize cacheSize,
+        @DefaultValue("PT60S") Duration upstreamPiece,
+        @DefaultValue("8") int upstreamFetches,
+        @DefaultValue("PT1H") Duration upstreamMaxRange,
+        @DefaultValue("PT20S") Duration upstreamFirstSegmentTimeout) {
 }

@@ -22,6 +22,17 @@ public final class PlaybackControl {
         this.audit = audit;
     }
 
+    /** A camera's timeline: recorded ranges, gaps with reasons, per-bucket coverage at a resolution. Not audited. */
+    public Map<String, Object> timeline(Caller caller, CameraId id, Instant start, Instant end, String resolution) {
+        cameras.get(caller, id);
+        try {
+            return playback.call("GET", "/internal/timeline?camera={c}&start={s}&end={e}&resolution={r}", null,
+                    caller.username(), id, start, end, resolution == null ? "" : resolution);
+        } catch (ServiceGateway.UnavailableException e) {
+            throw ProblemException.unavailable("Playback is out of reach now (" + e.getMessage() + "); try again shortly.");
+        }
+    }
+
     /** @throws ProblemException 404 for a camera the caller cannot see, 400 for a bad range (from playback) */
     public Map<String, Object> play(Caller caller, CameraId id, Instant start, Instant end, RequestOrigin origin) {
         cameras.get(caller, id);

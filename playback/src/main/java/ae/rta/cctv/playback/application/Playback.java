@@ -5,6 +5,10 @@ import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.playback.application.port.out.Footage;
 import ae.rta.cctv.playback.domain.PlaybackSource;
+import ae.rta.cctv.playback.application.port.out.Upstream;
+import ae.rta.cctv.playback.domain.Timeline;
+import ae.rta.cctv.playback.domain.UpstreamPlaylist;
+import java.util.List;
 import ae.rta.cctv.playback.domain.VodPlaylist;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +29,17 @@ public final class Playback {
     }
 
     /** @param minLocalCoverage the share stored footage must cover to play LOCAL */
+    /**
+     * @param upstreamMaxRange the longest range fetched from the upstream VMS in one request
+     * @param firstSegmentTimeout how long an UPSTREAM answer waits for the first fetched segment
+     */
     public record Settings(java.util.function.Supplier<String> publicUrl, double minLocalCoverage, Duration maxRange, Duration linkTtl,
-            Duration targetSegment) {
+            Duration targetSegment, Duration upstreamMaxRange, Duration firstSegmentTimeout) {
     }
+
+    /* What upstream playlist and cache links are signed as, beside LOCAL playlists' (camera, start, end, expiry). */
+    private static final String UPSTREAM = "upstream";
+    private static final String CACHE = "cache";
 
     private final Footage footage;
     private final UrlSigner signer;
@@ -37,8 +49,14 @@ public final class Playback {
     private final Counter answersLocal;
     private final Counter answersUpstream;
 
-    public Playback(Footage footage, UrlSigner signer, Settings settings, Clock clock, MeterRegistry registry) {
+    private final Upstream upstream;
+    private final UpstreamCache cache;
+
+    public Playback(Footage footage, Upstream upstream, UpstreamCache cache, UrlSigner signer, Settings settings, Clock clock,
+            MeterRegistry registry) {
         this.footage = footage;
+        this.upstream = upstream;
+        this.cache = cache;
         this.signer = signer;
         this.settings = settings;
         this.clock = clock;
@@ -52,25 +70,95 @@ public final class Playback {
     }
 
     /**
-     * @throws ProblemException 400 for an empty or too long range; 501 when the range must come from the upstream
-     *     VMS (not built yet); 503 when storage does not answer
+     * LOCAL when stored footage covers enough of the range, else UPSTREAM: the range is fetched from the camera's
+     * upstream VMS into the cache (the answer waits for the first fetched segment; a cached range answers at once).
+     *
+     * @throws ProblemException 400 for an empty or too long range; 409 when too little is stored and the camera's
+     *     upstream keeps no recordings; 502 when the upstream does not deliver; 503 when storage does not answer
      */
     public Answer answer(CameraId camera, Instant start, Instant end) {
         checkRange(start, end);
         double coverage = call(() -> footage.coverage(camera, start, end));
-        if (coverage < settings.minLocalCoverage()) {
-            answersUpstream.increment();
-            throw new ProblemException(org.springframework.http.HttpStatus.NOT_IMPLEMENTED, "Upstream playback not built",
-                    String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the range (%.0f%% needed to "
-                            + "play it from storage); playback from the camera's upstream VMS is not built yet.",
-                            coverage * 100, settings.minLocalCoverage() * 100));
-        }
-        answersLocal.increment();
+        double rounded = Math.round(coverage * 10_000) / 10_000.0;
         Instant expires = clock.instant().plus(settings.linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String query = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond() + "&sig="
-                + signer.sign(camera.toString(), start.toString(), end.toString(), Long.toString(expires.getEpochSecond()));
-        return new Answer(PlaybackSource.LOCAL, Math.round(coverage * 10_000) / 10_000.0,
-                settings.publicUrl().get() + "/playback/v1/cameras/" + camera + "/vod.m3u8?" + query, expires);
+        String range = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond();
+        if (coverage >= settings.minLocalCoverage()) {
+            answersLocal.increment();
+            return new Answer(PlaybackSource.LOCAL, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
+                    + "/vod.m3u8?" + range + "&sig=" + signer.sign(camera.toString(), start.toString(), end.toString(),
+                    Long.toString(expires.getEpochSecond())), expires);
+        }
+        if (Duration.between(start, end).compareTo(settings.upstreamMaxRange()) > 0) {
+            throw ProblemException.badRequest(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the "
+                    + "range, so it must come from the camera's upstream VMS, which is asked for at most %d minutes at a "
+                    + "time: ask for a shorter range.", coverage * 100, settings.upstreamMaxRange().toMinutes()));
+        }
+        if (call(() -> upstream.replay(camera, start, end)).isEmpty()) {
+            throw ProblemException.conflict(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the range "
+                    + "(%.0f%% needed to play it from storage) and this camera's upstream keeps no recordings this system "
+                    + "can fetch.", coverage * 100, settings.minLocalCoverage() * 100));
+        }
+        List<UpstreamCache.Piece> pieces = cache.ensure(camera, start, end, true);
+        UpstreamCache.Piece first = pieces.get(0);
+        if (!first.awaitFirstSegment(settings.firstSegmentTimeout())) {
+            throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "Upstream did not deliver",
+                    "The camera's upstream VMS did not deliver the footage" + (first.failure() == null
+                            ? " within " + settings.firstSegmentTimeout().toSeconds() + " s" : ": " + first.failure())
+                            + "; try again shortly.");
+        }
+        answersUpstream.increment();
+        return new Answer(PlaybackSource.UPSTREAM, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
+                + "/upstream.m3u8?" + range + "&sig=" + signer.sign(UPSTREAM, camera.toString(), start.toString(),
+                end.toString(), Long.toString(expires.getEpochSecond())), expires);
+    }
+
+    /**
+     * The playlist of a range fetched from upstream, as far as it has come (pieces evicted since are fetched again).
+     *
+     * @throws ProblemException 403 for a signature that does not match or has expired
+     */
+    public String upstreamPlaylist(CameraId camera, Instant start, Instant end, long expires, String signature) {
+        if (signature == null || !signer.verify(signature, UPSTREAM, camera.toString(), start.toString(), end.toString(),
+                Long.toString(expires))) {
+            throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
+        }
+        checkExpiry(expires);
+        checkRange(start, end);
+        String sigExpires = Long.toString(expires);
+        List<UpstreamPlaylist.Piece> views = new java.util.ArrayList<>();
+        for (UpstreamCache.Piece p : cache.ensure(camera, start, end, false)) {
+            String piece = Long.toString(p.start().getEpochSecond());
+            views.add(new UpstreamPlaylist.Piece(p.start(), p.segments(), p.complete() || p.failed(),
+                    settings.publicUrl().get() + "/playback/v1/cache/" + camera + "/" + piece,
+                    "?expires=" + sigExpires + "&sig=" + signer.sign(CACHE, camera.toString(), piece, sigExpires)));
+        }
+        return UpstreamPlaylist.render(views, start, end);
+    }
+
+    /**
+     * A file of a cached piece, for a signed link.
+     *
+     * @throws ProblemException 403 for a bad or expired signature, 404 for a file that is not (or no longer) there
+     */
+    public java.nio.file.Path cachedFile(CameraId camera, long piece, String file, long expires, String signature) {
+        if (signature == null || !signer.verify(signature, CACHE, camera.toString(), Long.toString(piece), Long.toString(expires))) {
+            throw ProblemException.forbidden("The media link's signature does not match.");
+        }
+        checkExpiry(expires);
+        if (!file.matches("init\\.mp4|seg_\\d{5}\\.m4s")) {
+            throw ProblemException.notFound("No such file in a cached piece.");
+        }
+        java.nio.file.Path path = cache.file(camera, Instant.ofEpochSecond(piece), file);
+        if (path == null || !java.nio.file.Files.isRegularFile(path)) {
+            throw ProblemException.notFound("That piece of upstream footage is not in the cache (any more): reload the playlist.");
+        }
+        return path;
+    }
+
+    private void checkExpiry(long expires) {
+        if (clock.instant().getEpochSecond() >= expires) {
+            throw ProblemException.forbidden("The URL has expired: ask GET /api/v1/playback again.");
+        }
     }
 
     /**
@@ -91,6 +179,37 @@ public final class Playback {
         Duration left = Duration.ofSeconds(expires - now.getEpochSecond());
         return playlistTime.record(() -> VodPlaylist.render(call(() -> footage.playable(camera, start, end, left)),
                 start, end, settings.targetSegment().toMillis()));
+    }
+
+    /** The longest span one timeline may draw, and the most buckets it may have. */
+    public static final Duration MAX_TIMELINE = Duration.ofDays(31);
+    public static final int MAX_BUCKETS = 20_000;
+
+    /**
+     * The recorded ranges, holes with reasons, and per-bucket coverage of a range at {@code resolution} (null: about
+     * 1,440 buckets, whole seconds).
+     *
+     * @throws ProblemException 400 for an empty or too long range or a resolution that makes too many buckets
+     */
+    public Timeline timeline(CameraId camera, Instant start, Instant end, Duration resolution) {
+        if (!end.isAfter(start)) {
+            throw ProblemException.badRequest("end must be after start.");
+        }
+        Duration span = Duration.between(start, end);
+        if (span.compareTo(MAX_TIMELINE) > 0) {
+            throw ProblemException.badRequest("A timeline may span at most " + MAX_TIMELINE.toDays() + " days.");
+        }
+        Duration step = resolution != null ? resolution
+                : Duration.ofSeconds(Math.max(1, (span.toSeconds() + 1439) / 1440));
+        if (step.toMillis() < 1000) {
+            throw ProblemException.badRequest("resolution must be at least one second (PT1S).");
+        }
+        if (span.toMillis() / step.toMillis() > MAX_BUCKETS) {
+            throw ProblemException.badRequest("That resolution makes more than " + MAX_BUCKETS + " buckets for this range: "
+                    + "ask for a coarser one (at least PT" + (span.toSeconds() / MAX_BUCKETS + 1) + "S).");
+        }
+        Footage.Recorded recorded = call(() -> footage.recorded(camera, start, end));
+        return Timeline.of(start, end, step, recorded.ranges(), recorded.gaps());
     }
 
     private void checkRange(Instant start, Instant end) {

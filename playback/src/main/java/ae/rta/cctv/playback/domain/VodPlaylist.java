@@ -27,16 +27,33 @@ public final class VodPlaylist {
     public record Fragment(long offsetMs, long durationMs, long byteOffset, long size, boolean keyframe) {
     }
 
-    /** A stored file: when it starts, where to fetch it, how long its init section is, and its fragments. */
-    public record StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments) {
+    /**
+     * A stored file: when it starts, where to fetch it, how long its init section is, and its fragments; and what it
+     * is (its index id, end, size and SHA-256) for the provenance of exports.
+     */
+    public record StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments, String id, Instant end,
+            long bytes, String sha256) {
+
+        public StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments) {
+            this(start, url, initSize, fragments, null, null, 0, null);
+        }
     }
 
     /** A stretch of the range the playlist has no footage for. */
     public record Hole(Instant start, Instant end) {
     }
 
-    /** The playlist, how much media it lists, and where its holes are. */
-    public record Rendered(String text, long mediaMillis, int segments, List<Hole> gaps) {
+    /**
+     * The playlist, how much media it lists, and where its holes are.
+     *
+     * @param mediaStart when its first segment starts (the keyframe at or before the range's start), null when empty
+     */
+    public record Rendered(String text, long mediaMillis, int segments, List<Hole> gaps, Instant mediaStart) {
+
+        /** How long the holes inside the range are, in all. */
+        public long gapMillis() {
+            return gaps.stream().mapToLong(h -> h.end().toEpochMilli() - h.start().toEpochMilli()).sum();
+        }
     }
 
     /** @param segments stored files in time order, overlapping [{@code from}, {@code to}) */
@@ -77,7 +94,7 @@ public final class VodPlaylist {
             holes.add(new Hole(covered, to));
         }
         out.append("#EXT-X-ENDLIST\n");
-        return new Rendered(out.toString(), media, entries.size(), holes);
+        return new Rendered(out.toString(), media, entries.size(), holes, entries.isEmpty() ? null : entries.get(0).start);
     }
 
     private record Entry(StoredSegment file, Instant start, long durationMs, long byteOffset, long size) {

@@ -47,6 +47,34 @@ final class PlaybackFlowTest {
     }
 
     @Test
+    void theTimelineShowsRecordedMinutesAndTheHoleBetween() {
+        ServiceHttp.Response r = system.apiHttp.get("/api/v1/cameras/" + camera + "/timeline?start=" + HOUR + "&end="
+                + HOUR.plus(Duration.ofMinutes(75)) + "&resolution=PT1M", Map.of("Authorization", "Bearer " + admin));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode t = PlaybackSystem.JSON.readTree(r.body());
+        JsonNode buckets = t.get("buckets");
+        assertThat(buckets.size()).isEqualTo(75);
+        assertThat(buckets.get(0).asDouble()).isEqualTo(1.0);
+        assertThat(buckets.get(59).asDouble()).isEqualTo(1.0);
+        assertThat(buckets.get(60).asDouble()).isEqualTo(0.0);
+        assertThat(buckets.get(61).asDouble()).isEqualTo(0.0);
+        assertThat(buckets.get(62).asDouble()).isEqualTo(1.0);
+        assertThat(buckets.get(72).asDouble()).isEqualTo(0.0);
+        assertThat(t.get("ranges").size()).isEqualTo(2);
+        assertThat(t.get("gaps").get(0).get("start").asString()).isEqualTo(HOUR.plus(Duration.ofMinutes(60)).toString());
+        assertThat(t.get("gaps").get(0).get("reason").asString()).isEqualTo("not recorded");
+
+        assertThat(system.apiHttp.get("/api/v1/cameras/" + camera + "/timeline?start=" + HOUR + "&end="
+                + HOUR.plus(Duration.ofDays(7)) + "&resolution=PT1S", Map.of("Authorization", "Bearer " + admin)).status())
+                .as("a week in seconds is too many buckets").isEqualTo(400);
+        assertThat(system.apiHttp.get("/api/v1/cameras/" + camera + "/timeline?start=" + HOUR + "&end=" + HOUR
+                + "&resolution=PT1M", Map.of("Authorization", "Bearer " + admin)).status()).isEqualTo(400);
+        assertThat(system.apiHttp.get("/api/v1/cameras/" + camera + "/timeline?start=" + HOUR + "&end="
+                + HOUR.plus(Duration.ofDays(7)) + "&resolution=fortnightly", Map.of("Authorization", "Bearer " + admin))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void anImportedHourPlaysLocallyAndFfmpegReadsItEndToEnd() throws Exception {
         JsonNode answer = system.playOk(admin, camera, HOUR, HOUR.plus(Duration.ofHours(1)));
         assertThat(answer.get("source").asString()).isEqualTo("LOCAL");

@@ -53,12 +53,15 @@ final class PlaybackSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "false"))).run();
+        // demo mode: the simulator's cameras stand for an upstream VMS that keeps recordings of any time
+        vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "true"))).run();
         storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false"))).run();
         storageHttp = new ServiceHttp(port(storage));
         playback = CctvApplication.builder(PlaybackApplication.class, "playback", common(Map.of(
                 "cctv.demo", "false",
-                "cctv.services.storage.url", url(storage)))).run();
+                "cctv.services.storage.url", url(storage),
+                "cctv.services.vms.url", url(vms),
+                "cctv.playback.upstream-piece", "PT6S"))).run();
         Map<String, Object> apiProperties = new HashMap<>(Map.of(
                 "cctv.demo", "true",
                 "cctv.demo-password", PASSWORD,

@@ -18,6 +18,13 @@ public final class CameraStreams {
         connectors.forEach(c -> this.connectors.put(c.type(), c));
     }
 
+    /** Where the camera's recordings of a range are replayed from upstream, if its source has any. */
+    public java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
+            java.time.Instant end) {
+        CameraConnector connector = connectors.get(camera.source().type());
+        return connector == null ? java.util.Optional.empty() : connector.replay(camera, start, end);
+    }
+
     /** @throws IllegalStateException when no connector serves the camera's source type */
     public StreamEndpoint endpoint(Camera camera, StreamVariant variant) {
         CameraConnector connector = connectors.get(camera.source().type());

@@ -19,6 +19,21 @@ class PlaybackController {
         this.playback = playback;
     }
 
+    @Operation(summary = "A camera's timeline for a day or a week",
+            description = "ranges (recorded, merged), gaps (with the recorder's reason, or 'not recorded'), and buckets: "
+                    + "the recorded share (0..1) of each bucket of resolution from start (ISO-8601 duration such as PT1M "
+                    + "or seconds; default about 1,440 buckets). At most 31 days and 20,000 buckets.")
+    @GetMapping("/api/v1/cameras/{id}/timeline")
+    Map<String, Object> timeline(Caller caller, @org.springframework.web.bind.annotation.PathVariable String id,
+            @RequestParam(required = false) String start, @RequestParam(required = false) String end,
+            @RequestParam(required = false) String resolution) {
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("start and end are required");
+        }
+        return playback.timeline(caller, CameraId.parse(id), Params.instant("start", start), Params.instant("end", end),
+                resolution);
+    }
+
     @Operation(summary = "Play a recorded range (audited)",
             description = "source LOCAL when stored footage covers at least 80% of the range (configurable): playlistUrl "
                     + "is a signed HLS VOD playlist of the stored segments themselves (byte ranges, no transmux), with "

@@ -4,6 +4,7 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Playback;
+import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,6 +42,22 @@ class PlaybackController {
         return body;
     }
 
+    @GetMapping("/internal/timeline")
+    Map<String, Object> timeline(@RequestParam(required = false) String camera, @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end, @RequestParam(required = false) String resolution) {
+        Timeline t = playback.timeline(camera(camera), instant("start", start), instant("end", end), duration(resolution));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cameraId", camera);
+        body.put("start", t.start());
+        body.put("end", t.end());
+        body.put("resolution", t.resolution().toString());
+        body.put("coverage", Math.round(t.coverage() * 10_000) / 10_000.0);
+        body.put("ranges", t.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end())).toList());
+        body.put("gaps", t.holes().stream().map(h -> Map.of("start", h.start(), "end", h.end(), "reason", h.reason())).toList());
+        body.put("buckets", t.buckets());
+        return body;
+    }
+
     /** A VOD playlist over stored segments; open to any page, the signature is the credential. */
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/cameras/{camera}/vod.m3u8")
@@ -57,6 +74,32 @@ class PlaybackController {
                 .body(rendered.text());
     }
 
+    /** The playlist of a range fetched from upstream (EVENT while pieces are on their way, then VOD). */
+    @CrossOrigin(origins = "*")
+    @GetMapping("/playback/v1/cameras/{camera}/upstream.m3u8")
+    ResponseEntity<String> upstreamPlaylist(@PathVariable String camera, @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end, @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String sig) {
+        if (expires == null) {
+            throw ProblemException.forbidden("The playlist URL lacks its expiry: use the URL GET /api/v1/playback returned.");
+        }
+        return ResponseEntity.ok().contentType(PLAYLIST).cacheControl(CacheControl.noCache())
+                .body(playback.upstreamPlaylist(camera(camera), instant("start", start), instant("end", end), expires, sig));
+    }
+
+    /** A file of a cached upstream piece (init section or segment), for a signed link. */
+    @CrossOrigin(origins = "*")
+    @GetMapping("/playback/v1/cache/{camera}/{piece}/{file}")
+    ResponseEntity<org.springframework.core.io.Resource> cachedFile(@PathVariable String camera, @PathVariable long piece,
+            @PathVariable String file, @RequestParam(required = false) Long expires, @RequestParam(required = false) String sig) {
+        if (expires == null) {
+            throw ProblemException.forbidden("The media link lacks its expiry.");
+        }
+        java.nio.file.Path path = playback.cachedFile(camera(camera), piece, file, expires, sig);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4")).cacheControl(CacheControl.maxAge(
+                java.time.Duration.ofHours(1))).body(new org.springframework.core.io.FileSystemResource(path));
+    }
+
     private static CameraId camera(String id) {
         if (id == null) {
             throw ProblemException.badRequest("camera is required.");
@@ -65,6 +108,19 @@ class PlaybackController {
             return CameraId.parse(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("camera must be a camera id (a UUID).");
+        }
+    }
+
+    /* An ISO-8601 duration (PT1M, PT15S) or a number of seconds. */
+    private static java.time.Duration duration(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) && value.length() < 10
+                    ? java.time.Duration.ofSeconds(Long.parseLong(value)) : java.time.Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("resolution must be an ISO-8601 duration such as PT1M, or a number of seconds.");
         }
     }
 

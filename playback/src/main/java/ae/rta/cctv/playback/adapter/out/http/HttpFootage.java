@@ -2,6 +2,7 @@ package ae.rta.cctv.playback.adapter.out.http;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.playback.application.port.out.Footage;
+import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist.Fragment;
 import ae.rta.cctv.playback.domain.VodPlaylist.StoredSegment;
 import java.time.Duration;
@@ -20,21 +21,30 @@ public final class HttpFootage implements Footage {
         this.storage = storage;
     }
 
-    record Recordings(Double coverage) {
+    record Span(Instant start, Instant end, String reason) {
     }
 
-    record Segment(Instant start, String url, long initSize, List<long[]> fragments) {
+    record Recordings(List<Span> ranges, Double coverage, List<Span> gaps) {
+    }
+
+    record Segment(long id, Instant start, Instant end, long bytes, String sha256, String url, long initSize,
+            List<long[]> fragments) {
     }
 
     record Playable(List<Segment> segments) {
     }
 
     @Override
-    public double coverage(CameraId camera, Instant from, Instant to) {
+    public Recorded recorded(CameraId camera, Instant from, Instant to) {
         try {
             Recordings r = storage.get().uri("/internal/cameras/{c}/recordings?start={s}&end={e}", camera.toString(), from, to)
                     .retrieve().body(Recordings.class);
-            return r == null || r.coverage() == null ? 0 : r.coverage();
+            if (r == null) {
+                return new Recorded(List.of(), 0, List.of());
+            }
+            return new Recorded(r.ranges() == null ? List.of() : r.ranges().stream().map(s -> new Timeline.Span(s.start(), s.end())).toList(),
+                    r.coverage() == null ? 0 : r.coverage(),
+                    r.gaps() == null ? List.of() : r.gaps().stream().map(g -> new Timeline.Hole(g.start(), g.end(), g.reason())).toList());
         } catch (RestClientException e) {
             throw new UnavailableException("the storage service did not answer: " + e.getMessage(), e);
         }
@@ -58,7 +68,8 @@ public final class HttpFootage implements Footage {
             for (long[] f : s.fragments()) {
                 fragments.add(new Fragment(f[0], f[1], f[2], f[3], f[4] != 0));
             }
-            segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments));
+            segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments, Long.toString(s.id()), s.end(), s.bytes(),
+                    s.sha256()));
         }
         return segments;
     }

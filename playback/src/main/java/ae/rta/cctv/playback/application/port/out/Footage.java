@@ -1,6 +1,7 @@
 package ae.rta.cctv.playback.application.port.out;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist.StoredSegment;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,16 @@ import java.util.List;
 public interface Footage {
 
     /** The share of [from, to) that stored segments cover, 0 to 1. @throws UnavailableException */
-    double coverage(CameraId camera, Instant from, Instant to);
+    default double coverage(CameraId camera, Instant from, Instant to) {
+        return recorded(camera, from, to).coverage();
+    }
+
+    /** What is stored over [from, to): merged ranges, coverage, and the gaps the recorder reported. */
+    record Recorded(List<Timeline.Span> ranges, double coverage, List<Timeline.Hole> gaps) {
+    }
+
+    /** @throws UnavailableException when storage does not answer */
+    Recorded recorded(CameraId camera, Instant from, Instant to);
 
     /**
      * The stored segments overlapping [from, to), with their fragments and media links valid for {@code linkTtl}.

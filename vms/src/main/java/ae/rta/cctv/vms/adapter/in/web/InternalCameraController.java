@@ -84,6 +84,33 @@ class InternalCameraController {
                 "url", endpoint.urlWithCredentials(), "transport", "tcp");
     }
 
+    /**
+     * Where to fetch a camera's upstream recordings of a range: RTSP URL (with credentials, for FFmpeg), the Range
+     * header of the PLAY request, and whether requests need {@code Require: onvif-replay}. 409 when the camera's source
+     * keeps no recordings this system can fetch.
+     */
+    @GetMapping("/internal/cameras/{id}/replay")
+    Map<String, Object> replay(@PathVariable String id, @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end) {
+        Camera camera = catalog.get(CameraId.parse(id));
+        java.time.Instant from = ae.rta.cctv.common.web.RequestValues.requiredInstant("start", start);
+        java.time.Instant to = ae.rta.cctv.common.web.RequestValues.requiredInstant("end", end);
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        ae.rta.cctv.vms.domain.ReplayEndpoint replay = streams.replay(camera, from, to).orElseThrow(() ->
+                ae.rta.cctv.common.web.ProblemException.conflict("Camera " + camera.id() + " (" + camera.source().type()
+                        + ") has no upstream recordings this system can fetch: replay is built for the demo simulator's "
+                        + "cameras; XProtect replay (ONVIF GetReplayUri through the Open Network Bridge) is not built yet."));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("cameraId", camera.id().toString());
+        body.put("url", replay.stream().urlWithCredentials());
+        body.put("range", replay.rangeHeader());
+        body.put("require", replay.onvifReplay() ? "onvif-replay" : null);
+        body.put("transport", "tcp");
+        return body;
+    }
+
     @GetMapping("/internal/camera-events")
     Map<String, Object> events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
         if (after < 0 || limit < 1 || limit > 1000) {

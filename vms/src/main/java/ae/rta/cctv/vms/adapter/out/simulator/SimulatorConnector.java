@@ -8,7 +8,11 @@ import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
 import java.net.URI;
 
-/** The demo cameras: RTSP streams of the local {@link SimulatorServer}, reached like any other RTSP camera. */
+/**
+ * The demo cameras: RTSP streams of the local {@link SimulatorServer}, reached like any other RTSP camera. They also
+ * stand for an upstream VMS that keeps recordings: a replay of any past range is their main stream played with the
+ * range's clock header (the simulator plays its picture loop, in real time, for whatever time is asked).
+ */
 public final class SimulatorConnector implements CameraConnector {
 
     private final SimulatorServer server;
@@ -29,5 +33,12 @@ public final class SimulatorConnector implements CameraConnector {
         }
         return new StreamEndpoint(URI.create("rtsp://127.0.0.1:" + server.port() + SimulatorServer.path(camera, variant)),
                 null);
+    }
+
+    @Override
+    public java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
+            java.time.Instant end) {
+        return java.util.Optional.of(new ae.rta.cctv.vms.domain.ReplayEndpoint(stream(camera, StreamVariant.MAIN), start, end,
+                false));
     }
 }

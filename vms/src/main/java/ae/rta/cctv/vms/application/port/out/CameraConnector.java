@@ -16,4 +16,13 @@ public interface CameraConnector {
      * @throws IllegalArgumentException when the camera is not of this connector's type
      */
     StreamEndpoint stream(Camera camera, StreamVariant variant);
+
+    /**
+     * Where the camera's recordings of [start, end) are replayed from upstream, when its source keeps recordings this
+     * system can fetch; empty otherwise.
+     */
+    default java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
+            java.time.Instant end) {
+        return java.util.Optional.empty();
+    }
 }

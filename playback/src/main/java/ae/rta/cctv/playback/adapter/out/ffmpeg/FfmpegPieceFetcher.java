@@ -1,0 +1,58 @@
+package ae.rta.cctv.playback.adapter.out.ffmpeg;
+
+import ae.rta.cctv.playback.adapter.out.rtsp.RtspRangeProxy;
+import ae.rta.cctv.playback.application.port.out.PieceFetcher;
+import ae.rta.cctv.playback.application.port.out.Upstream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fetches upstream replays with FFmpeg, stream copy only, into fMP4 HLS (2 s segments at keyframes). FFmpeg reads
+ * through the {@link RtspRangeProxy}, which adds the clock range FFmpeg's RTSP client cannot send.
+ */
+public final class FfmpegPieceFetcher implements PieceFetcher {
+
+    private final String ffmpeg;
+    private final RtspRangeProxy proxy;
+
+    public FfmpegPieceFetcher(String ffmpeg, RtspRangeProxy proxy) {
+        this.ffmpeg = ffmpeg;
+        this.proxy = proxy;
+    }
+
+    @Override
+    public void fetch(Upstream.Replay replay, Duration length, Path dir) {
+        try (RtspRangeProxy.Registration local = proxy.register(
+                new RtspRangeProxy.Target(URI.create(replay.url()), replay.range(), replay.require()))) {
+            List<String> command = List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                    "-rtsp_transport", "tcp", "-timeout", "10000000", "-i", local.url(),
+                    "-t", String.format(Locale.ROOT, "%.3f", length.toMillis() / 1000.0), "-map", "0:v:0", "-c", "copy",
+                    "-f", "hls", "-hls_time", "2", "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                    "-hls_segment_filename", dir.resolve("seg_%05d.m4s").toString(), "-hls_flags",
+                    "temp_file+independent_segments", "-hls_playlist_type", "event", "-hls_list_size", "0",
+                    dir.resolve(PLAYLIST).toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            long limit = length.toMillis() * 3 + 30_000;
+            if (!p.waitFor(limit, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new FetchFailedException("FFmpeg did not finish the replay within " + limit + " ms");
+            }
+            if (p.exitValue() != 0) {
+                throw new FetchFailedException("the upstream replay failed (FFmpeg exit " + p.exitValue() + "): "
+                        + (output.length() > 400 ? output.substring(output.length() - 400) : output));
+            }
+        } catch (IOException e) {
+            throw new FetchFailedException("FFmpeg could not be started (" + e.getMessage() + "): is it installed?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailedException("the replay was interrupted");
+        }
+    }
+}
