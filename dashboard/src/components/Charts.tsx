@@ -59,7 +59,13 @@ export function LineChart({ series, start, end, testId }: { series: Series[]; st
           </text>
         ))}
         {series.map((s) =>
-          s.points.length ? (
+          s.points.length < 3 ? (
+            <g key={s.label}>
+              {s.points.map((p) => (
+                <circle key={p.time} cx={x(p.time)} cy={y(p.value)} r={2.5} fill={s.dashed ? 'none' : s.color} stroke={s.color} />
+              ))}
+            </g>
+          ) : s.points.length ? (
             <polyline
               key={s.label}
               fill="none"

@@ -100,7 +100,7 @@ export function TileStatus({ state, camera, onRetry }: { state: TileState; camer
   const tone =
     phase === 'live' ? 'bg-emerald-700' : phase === 'quota' || phase === 'error' || phase === 'offline' ? 'bg-red-800' : 'bg-amber-700';
   return (
-    <div className="pointer-events-none absolute inset-x-0 top-0 flex items-center gap-2 bg-black/60 px-2 py-1 text-xs">
+    <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex items-center gap-2 bg-black/60 px-2 py-1 text-xs">
       <span className="truncate font-semibold">{camera?.name ?? ''}</span>
       <span data-testid="tile-phase" className={`rounded px-1.5 py-0.5 ${tone}`}>
         {t(LABEL[phase])}

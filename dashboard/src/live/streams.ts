@@ -49,7 +49,7 @@ export async function heartbeat(id: string): Promise<boolean> {
 }
 
 export function release(id: string): void {
-  held.delete(id);
+  if (!held.delete(id)) return; // already released (sign-out releases every stream first)
   api('DELETE', `/api/v1/streams/${encodeURIComponent(id)}`, { quiet: true }).catch(() => {
     /* a stream not released lapses by itself after its time to live */
   });
@@ -57,6 +57,13 @@ export function release(id: string): void {
 
 export function heldStreams(): string[] {
   return [...held];
+}
+
+/** Releases every stream this page holds and waits for the answers: done before signing out, while the token works. */
+export async function releaseAll(): Promise<void> {
+  const ids = [...held];
+  held.clear();
+  await Promise.all(ids.map((id) => api('DELETE', `/api/v1/streams/${encodeURIComponent(id)}`, { quiet: true }).catch(() => {})));
 }
 
 window.addEventListener('pagehide', () => {

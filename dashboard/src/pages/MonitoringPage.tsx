@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, fire } from '../api/client';
 import { fetchHealth, SERVICES, type ServiceHealth } from '../api/health';
-import { BarChart } from '../components/Charts';
 import { hasRole, useAuth } from '../state/auth';
 import { useT } from '../state/i18n';
 
@@ -82,8 +81,17 @@ export function MonitoringPage() {
                 ))}
               </tbody>
             </table>
-            <div className="mt-2">
-              <BarChart bars={figures.cameras.map((c) => ({ label: c.agency, value: c.online, limit: c.online + c.offline + c.unknown }))} />
+            <div className="mt-2 flex flex-col gap-1" dir="ltr">
+              {figures.cameras.map((c) => {
+                const total = Math.max(1, c.online + c.offline + c.unknown);
+                return (
+                  <div key={c.agency} className="flex h-3 overflow-hidden rounded bg-slate-800" title={c.agency}>
+                    <div className="bg-emerald-600" style={{ width: `${(c.online / total) * 100}%` }} />
+                    <div className="bg-red-700" style={{ width: `${(c.offline / total) * 100}%` }} />
+                    <div className="bg-slate-500" style={{ width: `${(c.unknown / total) * 100}%` }} />
+                  </div>
+                );
+              })}
             </div>
           </section>
           <section className="panel" data-testid="monitoring-recording">

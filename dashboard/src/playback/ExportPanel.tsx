@@ -10,6 +10,7 @@ export interface ExportJob {
   sha256?: string | null;
   sizeBytes?: number | null;
   downloadUrl?: string | null;
+  manifestUrl?: string | null;
   error?: string | null;
   detail?: string | null;
 }
@@ -76,6 +77,11 @@ export function ExportPanel({ cameraId, range }: { cameraId: string | undefined;
                 <a data-testid="export-download" className="btn" href={job.downloadUrl} download>
                   {t('download')}
                   {job.sizeBytes ? ` (${(job.sizeBytes / 1_048_576).toFixed(1)} MiB)` : ''}
+                </a>
+              )}
+              {job.manifestUrl && (
+                <a className="btn" href={job.manifestUrl} download>
+                  manifest.json
                 </a>
               )}
             </div>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { api, currentTokens, fire, onSignedOut, setTokens, tokensFrom } from '../api/client';
+import { releaseAll } from '../live/streams';
 
 export interface Me {
   username: string;
@@ -36,6 +37,7 @@ export const useAuth = create<AuthState>((set) => ({
     }
   },
   logout: async () => {
+    await releaseAll();
     if (currentTokens()) {
       await api('POST', '/api/v1/auth/logout').catch(() => {});
     }
