@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Problem, QuotaFull } from '../api/problem';
 import type { Camera } from '../state/cameras';
-import { useT, type MessageKey } from '../state/i18n';
+import { useI18n, useT, type MessageKey } from '../state/i18n';
 import { MsePlayer, type PlayerState } from './msePlayer';
 import { heartbeat, release, reserve, type LiveStream, type Variant } from './streams';
 
@@ -95,13 +95,14 @@ const LABEL: Record<TileState['phase'], MessageKey> = {
 /** The status line of a tile: the phase, the latency when live, the agency's numbers when the quota is full. */
 export function TileStatus({ state, camera, onRetry }: { state: TileState; camera?: Camera; onRetry?: () => void }) {
   const t = useT();
+  const lang = useI18n((s) => s.lang);
   const offline = camera?.status === 'OFFLINE' && state.phase !== 'live' && state.phase !== 'quota';
   const phase = offline ? 'offline' : state.phase;
   const tone =
     phase === 'live' ? 'bg-emerald-700' : phase === 'quota' || phase === 'error' || phase === 'offline' ? 'bg-red-800' : 'bg-amber-700';
   return (
     <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex items-center gap-2 bg-black/60 px-2 py-1 text-xs">
-      <span className="truncate font-semibold">{camera?.name ?? ''}</span>
+      <span className="truncate font-semibold">{(lang === 'ar' && camera?.nameAr) || camera?.name || ''}</span>
       <span data-testid="tile-phase" className={`rounded px-1.5 py-0.5 ${tone}`}>
         {t(LABEL[phase])}
       </span>
