@@ -79,9 +79,11 @@ export function PlaybackPage() {
       if (wall === null) return;
       usePlayback.getState().setPlayhead(wall);
       setPaused(lead!.paused());
+      // At high speed a player moves several seconds between checks: the allowed drift grows with the speed.
+      const allowed = Math.max(MAX_DRIFT_MS, 250 * usePlayback.getState().speed);
       controls.current.slice(1).forEach((c) => {
         const theirs = c?.wall();
-        if (c && (theirs === null || theirs === undefined || Math.abs(theirs - wall) > MAX_DRIFT_MS)) c.seekWall(wall);
+        if (c && (theirs === null || theirs === undefined || Math.abs(theirs - wall) > allowed)) c.seekWall(wall);
       });
     }, SYNC_MS);
     return () => clearInterval(timer);

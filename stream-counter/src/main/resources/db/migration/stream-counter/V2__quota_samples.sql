@@ -1,5 +1,5 @@
--- One sample a minute of each agency's live count and limit, for the dashboard's 24-hour chart. Kept 48 hours.
--- Every stream-counter instance samples; the first one's row for a minute stands (the counts are shared in Redis).
+-- Each agency's peak live count and limit per minute, for the dashboard's 24-hour chart. Kept 48 hours.
+-- Every stream-counter instance samples (the counts are shared in Redis); a minute keeps the highest count sampled.
 CREATE TABLE quota_sample (
     minute      timestamptz NOT NULL,
     agency      text NOT NULL CHECK (agency ~ '^[A-Z][A-Z0-9_]{1,31}$'),

@@ -50,7 +50,7 @@ class StreamCounterConfiguration {
         return new Sampling(sampler);
     }
 
-    /* One sample a minute, the first at start; a minute whose counts cannot be read stays a hole in the history. */
+    /* Samples from the start, the peak of each minute kept; a minute whose counts cannot be read stays a hole. */
     static final class Sampling {
         private final QuotaSampler sampler;
 
@@ -58,7 +58,7 @@ class StreamCounterConfiguration {
             this.sampler = sampler;
         }
 
-        @Scheduled(initialDelayString = "PT1S", fixedRateString = "${cctv.stream-counter.sample-interval:PT1M}")
+        @Scheduled(initialDelayString = "PT1S", fixedRateString = "${cctv.stream-counter.sample-interval:PT15S}")
         void run() {
             try {
                 sampler.sample();

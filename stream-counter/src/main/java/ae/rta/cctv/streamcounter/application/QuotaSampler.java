@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The history of live-stream use: each minute, every agency's live count and limit is sampled, so the dashboard can
- * chart the last 24 hours against the quota. Samples older than {@code retention} are dropped when sampling.
+ * The history of live-stream use: every agency's live count and limit is sampled several times a minute and each
+ * minute keeps its peak, so the dashboard can chart the last 24 hours against the quota. Samples older than
+ * {@code retention} are dropped when sampling.
  */
 public final class QuotaSampler {
 

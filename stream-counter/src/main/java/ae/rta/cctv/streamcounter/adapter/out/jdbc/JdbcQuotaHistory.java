@@ -21,7 +21,10 @@ class JdbcQuotaHistory implements QuotaHistory {
     @Override
     public void record(List<QuotaSample> samples) {
         for (QuotaSample s : samples) {
-            jdbc.sql("INSERT INTO quota_sample (minute, agency, active, max_streams) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            jdbc.sql("""
+                    INSERT INTO quota_sample (minute, agency, active, max_streams) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (minute, agency) DO UPDATE SET active = GREATEST(quota_sample.active, EXCLUDED.active),
+                                                               max_streams = EXCLUDED.max_streams""")
                     .params(Timestamp.from(s.minute()), s.agency().value(), s.active(), s.limit())
                     .update();
         }

@@ -7,7 +7,7 @@ import java.util.List;
 /** Where the per-minute samples of live counts and limits are kept. */
 public interface QuotaHistory {
 
-    /** Stores samples; a sample of an agency for a minute already stored is left as it is. */
+    /** Stores samples: a minute keeps the highest live count sampled in it and the latest limit. */
     void record(List<QuotaSample> samples);
 
     /** The samples with {@code from <= minute < to}, by minute then agency. */
