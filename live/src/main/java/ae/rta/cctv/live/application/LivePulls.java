@@ -67,6 +67,13 @@ public final class LivePulls implements AutoCloseable {
         this.settings = settings;
         this.nanos = nanos;
         metrics.registry().gauge("cctv.live.upstream.pulls", pulls, Map::size);
+        // Service-wide viewer counts by protocol (cctv_live_viewers is per camera stream and exists only while pulled).
+        io.micrometer.core.instrument.Gauge.builder("cctv.live.mse.viewers", pulls,
+                        p -> p.values().stream().mapToInt(pull -> pull.viewers.size()).sum())
+                .description("Viewers connected over WebSocket (MSE), all camera streams").register(metrics.registry());
+        io.micrometer.core.instrument.Gauge.builder("cctv.live.hls.viewers", pulls,
+                        p -> p.values().stream().mapToInt(pull -> pull.hlsPlayers.size()).sum())
+                .description("LL-HLS players seen within hls-idle, all camera streams").register(metrics.registry());
     }
 
     /** Adds a viewer, opening the pull if it is the first; the viewer is sent the current group of pictures at once. */

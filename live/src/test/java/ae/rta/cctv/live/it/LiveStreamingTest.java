@@ -79,6 +79,7 @@ final class LiveStreamingTest {
         assertThat(system.camera.connections()).as("RTSP connections while three watch").isEqualTo(1);
         assertThat(system.camera.connectionsOpened() - openedBefore).isEqualTo(1);
         assertThat(system.liveMetric("cctv_live_viewers")).isEqualTo(3);
+        assertThat(system.liveMetric("cctv_live_mse_viewers")).isEqualTo(3);
 
         long left = System.nanoTime();
         viewers.forEach(TestViewer::close);

@@ -26,6 +26,7 @@ public final class Bookmarks {
         this.clock = clock;
         this.registry = registry;
         Gauge.builder("cctv.metadata.bookmarks", store, BookmarkStore::count).description("Bookmarks stored").register(registry);
+        registry.counter("cctv.metadata.bookmarks.added"); // reads 0 before the first
     }
 
     /**

@@ -26,6 +26,8 @@ public final class CameraNameSync {
         this.names = names;
         this.clock = clock;
         this.registry = registry;
+        registry.counter("cctv.metadata.camera.syncs", "outcome", "done"); // both read 0 before the first sync
+        registry.counter("cctv.metadata.camera.syncs", "outcome", "unavailable");
     }
 
     /** @throws CameraCatalog.CatalogUnavailableException when the catalog does not answer (nothing changes) */

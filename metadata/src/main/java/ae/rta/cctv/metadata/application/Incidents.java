@@ -62,6 +62,14 @@ public final class Incidents {
         Gauge.builder("cctv.metadata.holds.release.due", store, IncidentStore::dueReleaseCount)
                 .description("Evidence holds of closed incidents or unlinked footage that the storage service has not released yet")
                 .register(registry);
+        // Counted as they happen; registered now so they read 0 (and rates work) before the first.
+        for (String name : List.of("cctv.metadata.incidents.opened", "cctv.metadata.holds.placed",
+                "cctv.metadata.holds.released", "cctv.metadata.holds.release.failures")) {
+            registry.counter(name);
+        }
+        for (ae.rta.cctv.metadata.domain.IncidentStatus to : ae.rta.cctv.metadata.domain.IncidentStatus.values()) {
+            registry.counter("cctv.metadata.incident.transitions", "to", to.name());
+        }
     }
 
     /**

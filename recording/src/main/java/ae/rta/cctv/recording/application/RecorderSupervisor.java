@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class RecorderSupervisor {
     private final Map<CameraId, Running> running = new ConcurrentHashMap<>();
     private volatile List<CameraId> knownCameras = List.of();
     private volatile boolean catalogSeen;
+    private final AtomicInteger scheduled = new AtomicInteger();
 
     private record Running(long fence, Recorders.Recording recording) {
     }
@@ -65,6 +67,8 @@ public final class RecorderSupervisor {
         this.defaultMode = defaultMode;
         Gauge.builder("cctv.recording.cameras.recording", running, Map::size)
                 .description("Cameras this instance records now").register(registry);
+        Gauge.builder("cctv.recording.cameras.scheduled", scheduled, AtomicInteger::get)
+                .description("Cameras whose schedule says record now (the same figure on every instance)").register(registry);
     }
 
     public String instance() {
@@ -79,6 +83,7 @@ public final class RecorderSupervisor {
     public synchronized void tick() {
         Instant now = clock.instant();
         List<CameraId> wanted = wanted(now);
+        scheduled.set(wanted.size());
         Set<CameraId> wantedSet = Set.copyOf(wanted);
         boolean storeUp = true;
         try {

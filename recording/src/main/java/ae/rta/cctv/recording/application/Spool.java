@@ -269,6 +269,36 @@ public final class Spool {
         }
     }
 
+    /** Size of the file system the spool is on, in bytes; NaN when it cannot be read. */
+    public double diskSize() {
+        return fileStore(java.nio.file.FileStore::getTotalSpace);
+    }
+
+    /** Bytes the spool's file system still has for this process; NaN when it cannot be read. */
+    public double diskFree() {
+        return fileStore(java.nio.file.FileStore::getUsableSpace);
+    }
+
+    private interface FileStoreFigure {
+        long of(java.nio.file.FileStore store) throws IOException;
+    }
+
+    private double fileStore(FileStoreFigure figure) {
+        // The spool folder is made on the first segment; until then its nearest existing parent is on the same disk.
+        Path existing = root.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return Double.NaN;
+        }
+        try {
+            return figure.of(Files.getFileStore(existing));
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     public static boolean sealed(Path file) {
         return Files.exists(sidecar(file));
     }

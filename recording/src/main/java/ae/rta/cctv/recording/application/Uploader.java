@@ -41,6 +41,15 @@ public final class Uploader implements AutoCloseable {
                 .description("Age of the oldest segment waiting for upload").baseUnit("seconds").register(registry);
         Gauge.builder("cctv.recording.spool.bytes", spool, Spool::bytesOnDisk)
                 .description("Bytes on disk in the spool, sealed or being written").register(registry);
+        Gauge.builder("cctv.recording.spool.disk.size", spool, Spool::diskSize).baseUnit("bytes")
+                .description("Size of the file system the spool is on").register(registry);
+        Gauge.builder("cctv.recording.spool.disk.free", spool, Spool::diskFree).baseUnit("bytes")
+                .description("Free bytes on the file system the spool is on").register(registry);
+        // Counted as they happen; registered now so they read 0 (and rates and alerts work) before the first one.
+        for (String name : List.of("cctv.recording.segments.uploaded", "cctv.recording.bytes.uploaded",
+                "cctv.recording.segments.fenced", "cctv.recording.segments.rejected", "cctv.recording.upload.failures")) {
+            registry.counter(name);
+        }
         this.thread = Thread.ofPlatform().name("segment-uploader").daemon().start(this::run);
     }
 

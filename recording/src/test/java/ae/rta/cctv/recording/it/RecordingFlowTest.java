@@ -87,7 +87,19 @@ final class RecordingFlowTest {
         assertThat(breaks).as("consecutive segments follow within 1 s, except once, at the restart: " + segments)
                 .isLessThanOrEqualTo(1);
         assertThat(Duration.between(killed, resumed).toMillis()).as("recording resumed within 5 s").isLessThan(5000);
-        assertThat(system.metrics(system.recording)).contains("cctv_recording_cameras_recording")
+        String metrics = system.metrics(system.recording);
+        assertThat(metrics).contains("cctv_recording_cameras_recording")
                 .contains("cctv_recording_segments_written_total").contains("cctv_recording_upload_backlog_segments");
+        assertThat(sample(metrics, "cctv_recording_gaps_total")).as("the restart's gap is counted").isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "cctv_recording_cameras_scheduled")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "cctv_recording_spool_disk_size_bytes"))
+                .isGreaterThan(sample(metrics, "cctv_recording_spool_disk_free_bytes")).isGreaterThan(0);
+    }
+
+    /** The value of an unlabelled (apart from service) sample in Prometheus text. */
+    private static double sample(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " is not in the scrape"));
     }
 }

@@ -52,8 +52,43 @@ public final class RetentionSweep {
         this.registry = registry;
         Gauge.builder("cctv.storage.retention.held", heldGauge, AtomicLong::get)
                 .description("Segments past their retention kept because of an evidence hold").register(registry);
-        Gauge.builder("cctv.storage.bytes", retention, RetentionStore::totalBytes)
+        Gauge.builder("cctv.storage.footage", this, RetentionSweep::footageBytes).baseUnit("bytes")
                 .description("Bytes of footage indexed").register(registry);
+        Gauge.builder("cctv.storage.capacity", this, RetentionSweep::capacityBytes).baseUnit("bytes")
+                .description("What the store may hold: CCTV_STORAGE_CAPACITY, else (filesystem) the footage plus the "
+                        + "disk's free space; NaN for a bucket without a configured capacity").register(registry);
+        // Counted as sweeps delete; registered now so they read 0 before the first deletion.
+        registry.counter("cctv.storage.retention.sweeps", "outcome", "done");
+        registry.counter("cctv.storage.retention.sweeps", "outcome", "stopped");
+        for (String why : List.of("retention", "capacity")) {
+            registry.counter("cctv.storage.retention.deleted", "reason", why);
+            registry.counter("cctv.storage.retention.deleted.bytes", "reason", why);
+        }
+    }
+
+    /*
+     * The sum over every segment row is a scan of the whole index; at city scale that is hundreds of millions of rows,
+     * so a scrape every 15 s reads a figure at most FOOTAGE_BYTES_MAX_AGE old instead of summing each time.
+     */
+    private static final long FOOTAGE_BYTES_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private volatile long footageBytes = -1;
+    private volatile long footageBytesAt;
+
+    private double footageBytes() {
+        long now = System.nanoTime();
+        if (footageBytes < 0 || now - footageBytesAt > FOOTAGE_BYTES_MAX_AGE_NANOS) {
+            footageBytes = retention.totalBytes();
+            footageBytesAt = now;
+        }
+        return footageBytes;
+    }
+
+    private double capacityBytes() {
+        if (capacityBytes > 0) {
+            return capacityBytes;
+        }
+        java.util.OptionalLong free = store.freeBytes();
+        return free.isPresent() ? footageBytes() + free.getAsLong() : Double.NaN;
     }
 
     public Report progress() {

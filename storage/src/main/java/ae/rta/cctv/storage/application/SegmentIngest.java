@@ -68,6 +68,11 @@ public final class SegmentIngest {
         this.workDir = workDir;
         this.maxBytes = maxBytes;
         this.registry = registry;
+        // Counted as segments arrive; registered now so they read 0 (and rates and alerts work) before the first.
+        for (String name : java.util.List.of("cctv.storage.segments.indexed", "cctv.storage.bytes.stored",
+                "cctv.storage.segments.fenced", "cctv.storage.store.unavailable")) {
+            registry.counter(name);
+        }
     }
 
     /**

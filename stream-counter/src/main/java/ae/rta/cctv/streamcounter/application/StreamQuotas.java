@@ -4,6 +4,7 @@ import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.streamcounter.application.port.out.LimitRepository;
 import ae.rta.cctv.streamcounter.application.port.out.QuotaStore;
+import ae.rta.cctv.streamcounter.domain.LimitScope;
 import ae.rta.cctv.streamcounter.domain.Limits;
 import ae.rta.cctv.streamcounter.domain.QuotaSettings;
 import ae.rta.cctv.streamcounter.domain.ReservationId;
@@ -58,6 +59,7 @@ public final class StreamQuotas {
         this.ttl = ttl;
         this.defaultAgencyLimit = defaultAgencyLimit;
         this.registry = registry;
+        registry.counter("cctv.stream.counter.store.unavailable"); // reads 0 before the first outage
         this.snapshot = Caffeine.newBuilder().refreshAfterWrite(limitRefresh)
                 .build(key -> new Snapshot(Map.copyOf(limits.agencyLimits()), limits.settings()));
     }
@@ -146,6 +148,14 @@ public final class StreamQuotas {
         List<Quota> quotas = quotas(List.of());
         store.dropLapsed(quotas.stream().map(Quota::agency).toList(), clock.instant());
         for (Quota q : quotas) {
+            if (!activeGauges.containsKey(q.agency())) {
+                // Counted as reservations come; registered with the agency's gauges so they read 0 before the first.
+                registry.counter("cctv.stream.counter.grants", "agency", q.agency().value());
+                for (LimitScope scope : LimitScope.values()) {
+                    registry.counter("cctv.stream.counter.rejections", "agency", q.agency().value(),
+                            "reason", scope.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
             gauge(activeGauges, "cctv.stream.counter.active.reservations", "Live reservations of the agency", q.agency())
                     .set(q.active());
             gauge(limitGauges, "cctv.stream.counter.limit", "Concurrent live streams the agency may hold", q.agency())

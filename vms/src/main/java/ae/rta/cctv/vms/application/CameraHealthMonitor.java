@@ -55,6 +55,11 @@ public final class CameraHealthMonitor {
     private final Map<CameraId, Instant> lastSeenWritten = new ConcurrentHashMap<>();
     private final Set<CameraId> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<CameraId, OnlineGauge> online = new ConcurrentHashMap<>();
+
+    /** One camera's {@code cctv_vms_camera_online} gauge: 1 while ONLINE, else 0. */
+    private record OnlineGauge(AtomicInteger value, Gauge gauge) {
+    }
 
     public CameraHealthMonitor(CameraRepository cameras, CameraStreams streams, StreamProbe probe, Clock clock,
             Duration interval, int failuresToOffline, int maxConcurrent, MeterRegistry registry) {
@@ -170,6 +175,8 @@ public final class CameraHealthMonitor {
                 now.putIfAbsent(agency + "|" + s.name(), 0);
             }
         }
+        // An agency whose cameras are all gone counts zero, not its last figure.
+        counts.keySet().forEach(key -> now.putIfAbsent(key, 0));
         now.forEach((key, value) -> counts.computeIfAbsent(key, k -> {
             AtomicInteger holder = new AtomicInteger();
             String[] parts = k.split("\\|");
@@ -178,6 +185,24 @@ public final class CameraHealthMonitor {
                     .tags("agency", parts[0], "status", parts[1]).register(registry);
             return holder;
         }).set(value));
+        // Per camera, so an alert can name the camera that has been offline for a while (cctv_vms_camera_online == 0).
+        Set<CameraId> present = new HashSet<>();
+        for (Camera c : all) {
+            present.add(c.id());
+            online.computeIfAbsent(c.id(), id -> {
+                AtomicInteger value = new AtomicInteger();
+                Gauge gauge = Gauge.builder("cctv.vms.camera.online", value, AtomicInteger::get)
+                        .description("1 while the camera's main stream answers its health probe, else 0")
+                        .tags("camera", id.toString(), "agency", c.agency().value()).register(registry);
+                return new OnlineGauge(value, gauge);
+            }).value().set(c.status() == CameraStatus.ONLINE ? 1 : 0);
+        }
+        for (Map.Entry<CameraId, OnlineGauge> e : List.copyOf(online.entrySet())) {
+            if (!present.contains(e.getKey())) {
+                registry.remove(e.getValue().gauge());
+                online.remove(e.getKey());
+            }
+        }
     }
 
     public void close() {

@@ -37,6 +37,9 @@ final class AuthenticationFilter extends OncePerRequestFilter {
         this.perUser = perUser;
         this.perAgency = perAgency;
         this.registry = registry;
+        // Counted as limits refuse; registered now so they read 0 before the first refusal.
+        registry.counter("cctv.api.rate.limited", "scope", "user");
+        registry.counter("cctv.api.rate.limited", "scope", "agency");
     }
 
     @Override

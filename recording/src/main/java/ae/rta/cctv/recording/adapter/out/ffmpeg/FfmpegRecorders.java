@@ -67,6 +67,12 @@ public final class FfmpegRecorders implements Recorders {
         this.onSealed = onSealed;
         this.clock = clock;
         this.registry = registry;
+        // Counted as they happen; registered now so they read 0 (and rates and alerts work) before the first one.
+        registry.counter("cctv.recording.segments.written");
+        registry.counter("cctv.recording.bytes.written");
+        registry.counter("cctv.recording.gaps");
+        registry.counter("cctv.recording.restarts", "reason", "stopped");
+        registry.counter("cctv.recording.restarts", "reason", "failed");
     }
 
     /** The run folders being written now (the spool must not prune them). */

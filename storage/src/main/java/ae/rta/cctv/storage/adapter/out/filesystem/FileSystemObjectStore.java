@@ -34,6 +34,20 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
 
     @Override
+    public java.util.OptionalLong freeBytes() {
+        Path existing = root.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(Files.getFileStore(existing).getUsableSpace());
+        } catch (IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    @Override
     public String name() {
         return "filesystem";
     }

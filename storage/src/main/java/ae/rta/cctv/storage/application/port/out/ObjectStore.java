@@ -42,6 +42,14 @@ public interface ObjectStore {
     /** A URL anyone may GET (with Range) for {@code ttl}, and nothing else. */
     URI signedUrl(String key, Duration ttl);
 
+    /**
+     * Bytes the store can still take, when it can say (a filesystem: its disk's free space); empty for a bucket,
+     * whose size is whatever was bought.
+     */
+    default java.util.OptionalLong freeBytes() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** The store does not answer or refused; nothing was changed that the caller relies on. */
     final class ObjectStoreUnavailableException extends RuntimeException {
         public ObjectStoreUnavailableException(String message, Throwable cause) {

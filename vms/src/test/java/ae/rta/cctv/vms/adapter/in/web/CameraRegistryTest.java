@@ -91,8 +91,11 @@ final class CameraRegistryTest {
             device.kill();
             await().atMost(Duration.ofSeconds(15)).until(() -> camera(id).get("status").asString().equals("OFFLINE"));
             assertThat(camera(id).get("statusReason").asString()).isEqualTo("connection refused");
+            String onlineGauge = "cctv_vms_camera_online{agency=\"METRO\",camera=\"" + id + "\",service=\"vms\"} ";
+            await().atMost(Duration.ofSeconds(5)).until(() -> http().get("/metrics").body().contains(onlineGauge + "0.0"));
             device.restart();
             await().atMost(Duration.ofSeconds(15)).until(() -> camera(id).get("status").asString().equals("ONLINE"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> http().get("/metrics").body().contains(onlineGauge + "1.0"));
 
             JsonNode events = JSON.readTree(http().get("/internal/camera-events?after=0&limit=1000", auth()).body());
             assertThat(events.get("items").valueStream().filter(e -> e.get("cameraId").asString().equals(id))
@@ -105,6 +108,10 @@ final class CameraRegistryTest {
             assertThat(camera(id).toString()).doesNotContain(SECRET_PASSWORD).doesNotContain("operator");
             String stored = db.sql("SELECT sealed_password FROM camera WHERE id = ?::uuid").param(id).query(String.class).single();
             assertThat(stored).doesNotContain(SECRET_PASSWORD).startsWith("eyJ");
+
+            // Gone from the catalogue, gone from the metrics (and from the agency's counts the demo test reads).
+            assertThat(http().send("DELETE", "/internal/cameras/" + id, null, auth()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !http().get("/metrics").body().contains(onlineGauge));
         }
         assertThat(output.getAll()).doesNotContain(SECRET_PASSWORD);
     }
