@@ -98,10 +98,11 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   await signInApi();
 
-  // The demo cameras must be online; pick two of one agency, one each of the others, and a PTZ one.
-  const cameras = await until('four demo cameras ONLINE', async () => {
+  // The twelve demo cameras come online one by one after the start: wait for all of them, then pick a PTZ one, one
+  // more of the police, one of METRO (a second METRO one fills the quota) and one of TAXI.
+  const cameras = await until('the 12 demo cameras ONLINE', async () => {
     const r = await call('GET', '/api/v1/cameras?status=ONLINE&size=100');
-    return r.status === 200 && r.body.items.length >= 6 ? r.body.items : null;
+    return r.status === 200 && r.body.items.length >= 12 ? r.body.items : null;
   }, 90_000, 1000);
   const by = (agency) => cameras.filter((c) => c.agency === agency);
   const ptzCamera = cameras.find((c) => c.ptz);
