@@ -1,84 +1,120 @@
-import { useEffect, useState } from 'react';
-import { fetchHealth, SERVICES, type ServiceHealth, type ServiceName } from './health';
+import { lazy, Suspense, useEffect } from 'react';
+import { Toasts } from './components/Toasts';
+import { LivePage } from './live/LivePage';
+import { LoginPage } from './pages/LoginPage';
+import { StatusPage } from './pages/StatusPage';
+import { hasRole, roleOf, useAuth, type Me } from './state/auth';
+import { useI18n, useT, type MessageKey } from './state/i18n';
+import { useRouter, type PageName } from './state/router';
 
-type HealthMap = Partial<Record<ServiceName, ServiceHealth>>;
+const PlaybackPage = lazy(() => import('./playback/PlaybackPage').then((m) => ({ default: m.PlaybackPage })));
+const IncidentsPage = lazy(() => import('./pages/IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
+const MonitoringPage = lazy(() => import('./pages/MonitoringPage').then((m) => ({ default: m.MonitoringPage })));
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 
-const REFRESH_MS = 5000;
+/** Which pages a role sees: the api refuses the rest anyway, the menu just does not offer them. */
+export function pagesFor(me: Me | null): PageName[] {
+  const pages: PageName[] = [];
+  if (hasRole(me, 'ADMIN', 'OPERATOR', 'VIEWER')) pages.push('live', 'playback');
+  if (hasRole(me, 'ADMIN', 'OPERATOR')) pages.push('incidents');
+  if (hasRole(me, 'ADMIN', 'OPERATOR', 'VIEWER')) pages.push('search', 'analytics');
+  pages.push('monitoring');
+  if (hasRole(me, 'ADMIN')) pages.push('admin');
+  pages.push('status');
+  return pages;
+}
 
-function StatusBadge({ health }: { health?: ServiceHealth }) {
-  if (!health) return <span className="badge pending">checking</span>;
-  if (health.state === 'UP') return <span className="badge up">UP</span>;
-  if (health.state === 'DOWN') return <span className="badge down">DOWN: {health.failing.join(', ') || 'unknown'}</span>;
-  return <span className="badge down">unreachable ({health.reason})</span>;
+function Header({ me, pages }: { me: Me; pages: PageName[] }) {
+  const t = useT();
+  const { page, navigate } = useRouter();
+  const { lang, setLang } = useI18n();
+  const logout = useAuth((s) => s.logout);
+  return (
+    <header className="flex flex-wrap items-center gap-3 border-b border-slate-800 px-3 py-2">
+      <h1 className="text-lg font-semibold">{t('appName')}</h1>
+      <nav className="flex flex-wrap gap-1 text-sm">
+        {pages.map((p) => (
+          <a
+            key={p}
+            href={`/${p}`}
+            data-testid={`nav-${p}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(p);
+            }}
+            className={`rounded px-2 py-1 ${p === page ? 'bg-slate-700' : 'hover:bg-slate-800'}`}
+          >
+            {t(`nav.${p}` as MessageKey)}
+          </a>
+        ))}
+      </nav>
+      <div className="ms-auto flex items-center gap-3 text-sm">
+        <span data-testid="user" className="text-slate-300">
+          <strong>{me.username}</strong> · <span data-testid="user-role">{roleOf(me)}</span> · <span data-testid="user-agency">{me.agency}</span>
+        </span>
+        <button data-testid="language" className="text-sky-400" onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+          {t('language')}
+        </button>
+        <button data-testid="sign-out" className="btn" onClick={() => logout()}>
+          {t('signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function CurrentPage({ page }: { page: PageName }) {
+  switch (page) {
+    case 'live':
+      return <LivePage />;
+    case 'playback':
+      return <PlaybackPage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'search':
+      return <SearchPage />;
+    case 'analytics':
+      return <AnalyticsPage />;
+    case 'monitoring':
+      return <MonitoringPage />;
+    case 'admin':
+      return <AdminPage />;
+    default:
+      return <StatusPage />;
+  }
 }
 
 export function App() {
-  const [health, setHealth] = useState<HealthMap>({});
-  const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  const t = useT();
+  const { status, me, restore } = useAuth();
+  const page = useRouter((s) => s.page);
 
   useEffect(() => {
-    let cancelled = false;
-    const refresh = async () => {
-      const results = await Promise.all(SERVICES.map(async (s) => [s.name, await fetchHealth(s.name)] as const));
-      if (!cancelled) {
-        setHealth(Object.fromEntries(results));
-        setCheckedAt(new Date());
-      }
-    };
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
+    if (status === 'loading' && !me) void restore();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const up = SERVICES.filter((s) => health[s.name]?.state === 'UP').length;
-
+  if (status !== 'signedIn' || !me) {
+    return (
+      <>
+        {status === 'loading' && !me ? <div className="p-6">{t('loading')}</div> : <LoginPage />}
+        <Toasts />
+      </>
+    );
+  }
+  const pages = pagesFor(me);
+  const shown = pages.includes(page) ? page : pages[0];
   return (
-    <main>
-      <header>
-        <h1>RTA CCTV</h1>
-        <p className="sub">System status</p>
-      </header>
-      <section>
-        <p className="summary" data-testid="summary">
-          {up} of {SERVICES.length} services up
-          {checkedAt && <span className="muted"> · checked {checkedAt.toLocaleTimeString()}</span>}
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th>Service</th>
-              <th>Port</th>
-              <th>Role</th>
-              <th>Health</th>
-              <th>Dependencies</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SERVICES.map((s) => {
-              const h = health[s.name];
-              const components = h && h.state !== 'UNREACHABLE' ? h.components : {};
-              return (
-                <tr key={s.name} data-testid={`service-${s.name}`}>
-                  <td>{s.name}</td>
-                  <td>{s.port}</td>
-                  <td>{s.role}</td>
-                  <td>
-                    <StatusBadge health={h} />
-                  </td>
-                  <td className="muted">
-                    {Object.entries(components)
-                      .map(([n, st]) => `${n} ${st}`)
-                      .join(' · ')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    </main>
+    <div className="flex h-full flex-col">
+      <Header me={me} pages={pages} />
+      <main className="min-h-0 grow overflow-auto p-3" data-testid={`page-${shown}`}>
+        <Suspense fallback={<div>{t('loading')}</div>}>
+          <CurrentPage page={shown} />
+        </Suspense>
+      </main>
+      <Toasts />
+    </div>
   );
 }

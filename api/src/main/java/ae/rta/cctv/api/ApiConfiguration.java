@@ -18,6 +18,8 @@ import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
+import ae.rta.cctv.api.application.SystemMonitoring;
+import ae.rta.cctv.api.adapter.out.metrics.PrometheusSystemFigures;
 import ae.rta.cctv.api.application.ExportControl;
 import ae.rta.cctv.api.application.PlaybackControl;
 import ae.rta.cctv.api.application.RecordingControl;
@@ -41,6 +43,7 @@ import ae.rta.cctv.common.redis.RedisConnector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +155,15 @@ class ApiConfiguration {
         return new RecordingControl(cameras,
                 new HttpServiceGateway("recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(10))),
                 new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit);
+    }
+
+    @Bean
+    SystemMonitoring systemMonitoring(VisibleCameras cameras, ServiceClients clients,
+            @Value("${cctv.services.recording.url:http://127.0.0.1:8083}") String recordingUrl,
+            @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String storageUrl) {
+        return new SystemMonitoring(cameras, new PrometheusSystemFigures(Map.of(
+                "recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(3)),
+                "storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(3)))));
     }
 
     @Bean

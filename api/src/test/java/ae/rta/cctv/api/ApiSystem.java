@@ -45,6 +45,7 @@ final class ApiSystem {
         vms = CctvApplication.builder(VmsApplication.class, "vms", common()).run();
         Map<String, Object> counterProperties = new HashMap<>(common());
         counterProperties.put("cctv.redis.url", TestEngines.redis().url());
+        counterProperties.put("cctv.stream-counter.sample-interval", "PT1S");
         streamCounter = CctvApplication.builder(StreamCounterApplication.class, "stream-counter", counterProperties).run();
         Map<String, Object> storageProperties = new HashMap<>(common());
         storageProperties.put("cctv.data-dir", CLIPS);

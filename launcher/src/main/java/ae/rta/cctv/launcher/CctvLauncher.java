@@ -67,6 +67,10 @@ public final class CctvLauncher implements AutoCloseable {
         for (ServiceSpec s : ServiceSpec.ALL) {
             shared.put("cctv.services." + s.name() + ".url", settings.url(s));
         }
+        // What browsers are handed (stream and playlist URLs) and may connect to follows the ports chosen.
+        shared.put("cctv.api.live-public-url", settings.publicUrl(ServiceSpec.named("live")));
+        shared.put("cctv.playback.public-url", settings.publicUrl(ServiceSpec.named("playback")));
+        shared.put("cctv.dashboard.media-origins", settings.mediaOrigins());
         startInfrastructure(shared);
         for (ServiceSpec service : settings.services()) {
             running.push(startService(service, shared));

@@ -78,6 +78,45 @@ record LauncherSettings(Path dataDir, List<ServiceSpec> services, boolean demo, 
         return orDefault(env.get(service.urlVariable()), "http://127.0.0.1:" + port(service));
     }
 
+    /**
+     * Where browsers reach {@code service} (live streams, playlists, media): its {@code CCTV_<SERVICE>_PUBLIC_URL},
+     * else this machine on its port, so a run on other ports hands out working stream and playlist URLs.
+     */
+    String publicUrl(ServiceSpec service) {
+        String variable = "CCTV_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PUBLIC_URL";
+        return orDefault(env.get(variable), "http://127.0.0.1:" + port(service));
+    }
+
+    /**
+     * The origins outside its own that the dashboard's pages may connect to (its {@code connect-src}): the live
+     * service (HTTP for LL-HLS, WebSocket for MSE), the playback service (playlists), the storage service (media
+     * links) and the S3 endpoint when footage is in S3. {@code CCTV_DASHBOARD_MEDIA_ORIGINS} replaces the list.
+     */
+    String mediaOrigins() {
+        String given = env.get("CCTV_DASHBOARD_MEDIA_ORIGINS");
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        java.util.LinkedHashSet<String> origins = new java.util.LinkedHashSet<>();
+        for (String name : List.of("live", "playback", "storage")) {
+            String origin = origin(publicUrl(ServiceSpec.named(name)));
+            origins.add(origin);
+            if (name.equals("live")) {
+                origins.add(origin.replaceFirst("^http", "ws"));
+            }
+        }
+        String s3 = env.get("CCTV_S3_ENDPOINT");
+        if (s3 != null && !s3.isBlank()) {
+            origins.add(origin(s3.strip()));
+        }
+        return String.join(" ", origins);
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
     /*
      * One machine needs no shared secret from outside: the first run makes one and keeps it with the data, readable
      * by the owner only. Several machines must be given the same CCTV_SERVICE_SECRET.

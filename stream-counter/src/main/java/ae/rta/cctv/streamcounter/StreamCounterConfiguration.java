@@ -3,7 +3,9 @@ package ae.rta.cctv.streamcounter;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.redis.RedisConnector;
 import ae.rta.cctv.streamcounter.adapter.out.redis.RedisQuotaStore;
+import ae.rta.cctv.streamcounter.application.QuotaSampler;
 import ae.rta.cctv.streamcounter.application.StreamQuotas;
+import ae.rta.cctv.streamcounter.application.port.out.QuotaHistory;
 import ae.rta.cctv.streamcounter.application.port.out.LimitRepository;
 import ae.rta.cctv.streamcounter.application.port.out.QuotaStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,34 @@ class StreamCounterConfiguration {
             MeterRegistry registry) {
         return new StreamQuotas(store, limits, clock, settings.ttl(), settings.defaultAgencyLimit(),
                 settings.limitRefresh(), registry);
+    }
+
+    @Bean
+    QuotaSampler quotaSampler(StreamQuotas quotas, QuotaHistory history, Clock clock, StreamCounterSettings settings) {
+        return new QuotaSampler(quotas, history, clock, settings.sampleRetention());
+    }
+
+    @Bean
+    Sampling sampling(QuotaSampler sampler) {
+        return new Sampling(sampler);
+    }
+
+    /* Samples from the start, the peak of each minute kept; a minute whose counts cannot be read stays a hole. */
+    static final class Sampling {
+        private final QuotaSampler sampler;
+
+        Sampling(QuotaSampler sampler) {
+            this.sampler = sampler;
+        }
+
+        @Scheduled(initialDelayString = "PT1S", fixedRateString = "${cctv.stream-counter.sample-interval:PT15S}")
+        void run() {
+            try {
+                sampler.sample();
+            } catch (RuntimeException e) {
+                log.debug("quota sample skipped: {}", e.toString());
+            }
+        }
     }
 
     @Bean

@@ -34,6 +34,24 @@ public final class QuotaAdministration {
         return new Quotas(visible, all.cameraLimit(), all.globalLimit(), all.ttlSeconds());
     }
 
+    /** The longest look back the history offers (the stream-counter keeps 48 hours of samples). */
+    public static final java.time.Duration MAX_HISTORY = java.time.Duration.ofHours(48);
+
+    /**
+     * Live counts and limits over the last {@code span}, one sample a minute: every agency's for an administrator,
+     * the caller's own agency's for everyone else.
+     *
+     * @throws IllegalArgumentException for a span that is not 1 minute to {@link #MAX_HISTORY}
+     */
+    public List<StreamCounter.AgencyHistory> history(Caller caller, java.time.Duration span, java.time.Instant now) {
+        if (span.compareTo(java.time.Duration.ofMinutes(1)) < 0 || span.compareTo(MAX_HISTORY) > 0) {
+            throw new IllegalArgumentException("hours must be 1 to " + MAX_HISTORY.toHours());
+        }
+        List<AgencyCode> agencies = caller.role() == Role.ADMIN ? null : List.of(caller.agency());
+        return call(() -> counter.history(now.minus(span), now, agencies)).stream()
+                .filter(h -> caller.sees(h.agency())).toList();
+    }
+
     /** @throws ProblemException 400 for a limit out of range or an unknown agency */
     public Quota setAgencyLimit(Caller admin, AgencyCode agency, int limit, RequestOrigin origin) {
         requireLimit(limit, "limit");

@@ -74,6 +74,8 @@ final class AccessPolicy {
             allow(HttpMethod.POST, "/api/v1/streams/{id}/heartbeat", WATCHERS),
             allow(HttpMethod.DELETE, "/api/v1/streams/{id}", WATCHERS),
             allow(HttpMethod.GET, "/api/v1/quotas", WATCHERS),
+            allow(HttpMethod.GET, "/api/v1/quotas/history", WATCHERS),
+            allow(HttpMethod.GET, "/api/v1/monitoring", STEERERS),
             allow(HttpMethod.PUT, "/api/v1/quotas/{agency}", ADMINS),
             allow(HttpMethod.PUT, "/api/v1/quota-settings", ADMINS),
             allow(HttpMethod.GET, "/api/v1/users", ADMINS),

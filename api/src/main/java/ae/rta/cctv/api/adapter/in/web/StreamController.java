@@ -32,10 +32,12 @@ class StreamController {
 
     private final LiveStreams streams;
     private final QuotaAdministration quotas;
+    private final java.time.Clock clock;
 
-    StreamController(LiveStreams streams, QuotaAdministration quotas) {
+    StreamController(LiveStreams streams, QuotaAdministration quotas, java.time.Clock clock) {
         this.streams = streams;
         this.quotas = quotas;
+        this.clock = clock;
     }
 
     record StartStream(String cameraId, String variant) {
@@ -103,6 +105,25 @@ class StreamController {
         body.put("cameraLimit", q.cameraLimit());
         body.put("globalLimit", q.globalLimit());
         body.put("heartbeatSeconds", Math.max(1, q.ttlSeconds() / 3));
+        return body;
+    }
+
+    @Operation(summary = "Live streams per agency against its limit over the last hours, one sample a minute",
+            description = "hours: 1 to 48 (default 24). The caller's agency (every agency for ADMIN): {from, to, stepSeconds, "
+                    + "items:[{agency, samples:[{time, active, limit}]}]}. A minute the counts could not be read has no sample.")
+    @GetMapping("/api/v1/quotas/history")
+    Map<String, Object> history(Caller caller, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "24") int hours) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+        java.time.Duration span = java.time.Duration.ofHours(hours);
+        List<Map<String, Object>> items = quotas.history(caller, span, now).stream().map(h -> Map.<String, Object>of(
+                "agency", h.agency().value(),
+                "samples", h.samples().stream().map(s -> Map.of("time", s.time(), "active", s.active(), "limit", s.limit())).toList()))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", now.minus(span));
+        body.put("to", now);
+        body.put("stepSeconds", 60);
+        body.put("items", items);
         return body;
     }
 

@@ -35,6 +35,15 @@ public final class HttpStreamCounter implements StreamCounter {
     record ProblemJson(String detail, String scope, Integer limit, Integer active) {
     }
 
+    record SampleJson(Instant time, int active, int limit) {
+    }
+
+    record AgencyHistoryJson(String agency, List<SampleJson> samples) {
+    }
+
+    record HistoryJson(List<AgencyHistoryJson> items) {
+    }
+
     record ExpiresJson(Instant expiresAt) {
     }
 
@@ -110,6 +119,22 @@ public final class HttpStreamCounter implements StreamCounter {
         try {
             client.put().uri("/internal/quota-settings").header("X-Cctv-Actor", actor).body(body).retrieve()
                     .toBodilessEntity();
+        } catch (RestClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<AgencyHistory> history(Instant from, Instant to, List<AgencyCode> agencies) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/internal/quota-history")
+                .queryParam("from", from.toString()).queryParam("to", to.toString());
+        if (agencies != null) {
+            agencies.forEach(a -> uri.queryParam("agency", a.value()));
+        }
+        try {
+            HistoryJson h = client.get().uri(uri.build().toUriString()).retrieve().body(HistoryJson.class);
+            return h.items().stream().map(i -> new AgencyHistory(new AgencyCode(i.agency()),
+                    i.samples().stream().map(s -> new Sample(s.time(), s.active(), s.limit())).toList())).toList();
         } catch (RestClientException e) {
             throw unavailable(e);
         }

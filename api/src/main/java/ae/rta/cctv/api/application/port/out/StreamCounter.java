@@ -21,6 +21,14 @@ public interface StreamCounter {
     record Quotas(List<Quota> items, int cameraLimit, Integer globalLimit, long ttlSeconds) {
     }
 
+    /** An agency's live count and limit at one minute. */
+    record Sample(Instant time, int active, int limit) {
+    }
+
+    /** One agency's samples, oldest first. */
+    record AgencyHistory(AgencyCode agency, List<Sample> samples) {
+    }
+
     /**
      * @throws QuotaFullException when a limit is full
      * @throws UnavailableException when the counts cannot be checked
@@ -36,6 +44,14 @@ public interface StreamCounter {
     Quotas quotas(List<AgencyCode> agencies);
 
     Quota setAgencyLimit(AgencyCode agency, int limit, String actor);
+
+    /**
+     * The per-minute samples of live counts and limits in {@code [from, to)}.
+     *
+     * @param agencies the agencies wanted, or null for every agency
+     * @throws UnavailableException when the stream-counter service does not answer
+     */
+    List<AgencyHistory> history(Instant from, Instant to, List<AgencyCode> agencies);
 
     /** @param globalLimit null for none */
     void setSettings(int cameraLimit, Integer globalLimit, String actor);

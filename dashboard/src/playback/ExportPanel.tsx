@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { api, fire } from '../api/client';
+import { useT } from '../state/i18n';
+import type { Span } from './timeline';
+
+export interface ExportJob {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  progress?: number;
+  sha256?: string | null;
+  sizeBytes?: number | null;
+  downloadUrl?: string | null;
+  manifestUrl?: string | null;
+  error?: string | null;
+  detail?: string | null;
+}
+
+const POLL_MS = 1000;
+
+/** Exports a camera's range as evidence: a progress bar while it runs, then its SHA-256 and the download. */
+export function ExportPanel({ cameraId, range }: { cameraId: string | undefined; range: Span | null }) {
+  const t = useT();
+  const [job, setJob] = useState<ExportJob | null>(null);
+
+  useEffect(() => {
+    if (!job || job.status === 'DONE' || job.status === 'FAILED') return;
+    const timer = setTimeout(
+      () => fire(api<ExportJob>('GET', `/api/v1/exports/${encodeURIComponent(job.id)}`).then(setJob)),
+      POLL_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [job]);
+
+  const progress = job ? (job.status === 'DONE' ? 1 : Math.min(1, Math.max(0, job.progress ?? 0))) : 0;
+  return (
+    <div className="panel flex flex-col gap-2 text-sm" data-testid="export-panel">
+      <div className="flex items-center gap-2">
+        <strong>{t('export')}</strong>
+        {range && (
+          <span className="text-xs text-slate-400" dir="ltr">
+            {new Date(range.start).toLocaleString()} – {new Date(range.end).toLocaleString()}
+          </span>
+        )}
+        <button
+          data-testid="export-start"
+          className="btn-primary ms-auto"
+          disabled={!cameraId || !range || (job !== null && job.status !== 'DONE' && job.status !== 'FAILED')}
+          onClick={() =>
+            cameraId &&
+            range &&
+            fire(
+              api<ExportJob>('POST', '/api/v1/exports', {
+                body: { cameraId, start: new Date(range.start).toISOString(), end: new Date(range.end).toISOString() },
+              }).then(setJob),
+            )
+          }
+        >
+          {t('exportRange')}
+        </button>
+      </div>
+      {job && (
+        <>
+          <div className="flex items-center gap-2">
+            <div className="h-2 grow overflow-hidden rounded bg-slate-800" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+              <div data-testid="export-progress" className={`h-full ${job.status === 'FAILED' ? 'bg-red-600' : 'bg-sky-500'}`} style={{ width: `${progress * 100}%` }} />
+            </div>
+            <span data-testid="export-status">{t('exportStatus', { status: job.status })}</span>
+          </div>
+          {job.status === 'FAILED' && <div className="text-red-400">{job.error ?? job.detail ?? ''}</div>}
+          {job.status === 'DONE' && (
+            <div className="flex flex-wrap items-center gap-2">
+              <span>{t('sha256')}</span>
+              <code data-testid="export-sha256" className="break-all text-xs text-emerald-300" dir="ltr">
+                {job.sha256}
+              </code>
+              {job.downloadUrl && (
+                <a data-testid="export-download" className="btn" href={job.downloadUrl} download>
+                  {t('download')}
+                  {job.sizeBytes ? ` (${(job.sizeBytes / 1_048_576).toFixed(1)} MiB)` : ''}
+                </a>
+              )}
+              {job.manifestUrl && (
+                <a className="btn" href={job.manifestUrl} download>
+                  manifest.json
+                </a>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import Hls from 'hls.js';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import { ApiProblem, type Problem } from '../api/problem';
+import type { Camera } from '../state/cameras';
+import { useT } from '../state/i18n';
+import { mediaTimeOf, wallTimeOf, type DatedFragment, type Span } from './timeline';
+
+export interface PlaybackAnswer {
+  source: 'LOCAL' | 'UPSTREAM';
+  coverage: number;
+  playlistUrl: string;
+  expiresAt?: string;
+}
+
+/** What the page can ask of one camera's player: its wall clock, a seek by wall clock, its rate. */
+export interface PlayerControl {
+  wall: () => number | null;
+  seekWall: (time: number) => boolean;
+  setRate: (rate: number) => void;
+  play: () => void;
+  pause: () => void;
+  paused: () => boolean;
+}
+
+interface VodPlayerProps {
+  camera: Camera | undefined;
+  range: Span;
+  index: number;
+  speed: number;
+  onReady: (index: number, control: PlayerControl | null) => void;
+}
+
+/**
+ * One camera's stored footage over a range: GET /api/v1/playback for its signed VOD playlist, played with hls.js.
+ * Every segment carries EXT-X-PROGRAM-DATE-TIME, so media time and wall clock map both ways through the fragments.
+ */
+export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerProps) {
+  const t = useT();
+  const video = useRef<HTMLVideoElement>(null);
+  const [answer, setAnswer] = useState<PlaybackAnswer | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const cameraId = camera?.id;
+
+  useEffect(() => {
+    if (!cameraId || !video.current) return;
+    const v = video.current;
+    let hls: Hls | null = null;
+    let fragments: DatedFragment[] = [];
+    let pendingWall: number | null = range.start;
+    let cancelled = false;
+    setProblem(null);
+    setAnswer(null);
+    api<PlaybackAnswer>('GET', '/api/v1/playback', {
+      query: { cameraId, start: new Date(range.start).toISOString(), end: new Date(range.end).toISOString() },
+    })
+      .then((a) => {
+        if (cancelled) return;
+        setAnswer(a);
+        hls = new Hls({ maxBufferLength: 60, backBufferLength: 30 });
+        hls.on(Hls.Events.LEVEL_LOADED, (_e, data) => {
+          fragments = data.details.fragments
+            .filter((f) => f.programDateTime !== null)
+            .map((f) => ({ start: f.start, duration: f.duration, programDateTime: f.programDateTime as number }));
+          if (pendingWall !== null) {
+            const m = mediaTimeOf(pendingWall, fragments);
+            if (m !== null) v.currentTime = m;
+            pendingWall = null;
+          }
+        });
+        hls.on(Hls.Events.ERROR, (_e, data) => {
+          if (data.fatal) setProblem({ status: 0, title: `Playback failed (${data.type})`, detail: data.details, extra: {} });
+        });
+        hls.loadSource(a.playlistUrl);
+        hls.attachMedia(v);
+        v.playbackRate = speed;
+        v.play().catch(() => {});
+        onReady(index, {
+          wall: () => wallTimeOf(v.currentTime, fragments),
+          seekWall: (time) => {
+            if (fragments.length === 0) {
+              pendingWall = time;
+              return true;
+            }
+            const m = mediaTimeOf(time, fragments);
+            if (m === null) return false;
+            v.currentTime = m;
+            return true;
+          },
+          setRate: (rate) => {
+            v.playbackRate = rate;
+          },
+          play: () => void v.play().catch(() => {}),
+          pause: () => v.pause(),
+          paused: () => v.paused,
+        });
+      })
+      .catch((e) => {
+        if (!cancelled && e instanceof ApiProblem) setProblem(e.problem);
+      });
+    return () => {
+      cancelled = true;
+      onReady(index, null);
+      hls?.destroy();
+      v.removeAttribute('src');
+      v.load();
+    };
+    // speed is applied through the control, not by reloading
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cameraId, range.start, range.end, index, onReady]);
+
+  return (
+    <div className="relative min-h-0 overflow-hidden rounded border border-slate-800 bg-black">
+      <video ref={video} data-testid={`vod-${index}`} className="h-full w-full object-contain" muted playsInline />
+      <div className="pointer-events-none absolute inset-x-0 top-0 flex gap-2 bg-black/60 px-2 py-1 text-xs">
+        <span className="font-semibold">{camera?.name}</span>
+        {answer && (
+          <span data-testid={`vod-source-${index}`}>
+            {t('source')} {answer.source} · {t('coverage')} {Math.round(answer.coverage * 100)}%
+          </span>
+        )}
+      </div>
+      {problem && (
+        <div className="absolute inset-0 flex flex-col items-center justify-center bg-red-950/70 p-2 text-center text-sm">
+          <div className="font-bold">{problem.status ? `${problem.status} ${problem.title}` : problem.title}</div>
+          {problem.detail && <div>{problem.detail}</div>}
+        </div>
+      )}
+    </div>
+  );
+}
