@@ -23,7 +23,7 @@ public final class SystemMonitoring {
             "cctv_recording_upload_backlog_oldest_seconds", "backlogOldestSeconds",
             "cctv_recording_spool_bytes", "spoolBytes");
     private static final Map<String, String> STORAGE = Map.of(
-            "cctv_storage_bytes", "bytes",
+            "cctv_storage_footage_bytes", "bytes",
             "cctv_storage_retention_held", "heldSegments");
 
     private final VisibleCameras cameras;
