@@ -1,19 +1,12 @@
 package ae.rta.cctv.playback.adapter.out.ffmpeg;
 
 import ae.rta.cctv.playback.application.port.out.ExportWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -63,41 +56,14 @@ public final class FfmpegExportWriter implements ExportWriter {
     }
 
     private void run(List<String> command, DoubleConsumer outSeconds) {
-        Process p;
-        try {
-            p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new ExportFailedException("FFmpeg could not be started (" + e.getMessage() + "): is it installed?");
-        }
-        Deque<String> lastLines = new ArrayDeque<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("out_time_us=")) {
-                    try {
-                        outSeconds.accept(Long.parseLong(line.substring("out_time_us=".length())) / 1e6);
-                    } catch (NumberFormatException ignored) {
-                        // "N/A" before the first packet
-                    }
-                } else if (!line.contains("=")) {
-                    if (lastLines.size() == 5) {
-                        lastLines.removeFirst();
-                    }
-                    lastLines.addLast(line.strip());
+        FfmpegRun.run(command, timeout, line -> {
+            if (line.startsWith("out_time_us=")) {
+                try {
+                    outSeconds.accept(Long.parseLong(line.substring("out_time_us=".length())) / 1e6);
+                } catch (NumberFormatException ignored) {
+                    // "N/A" before the first packet
                 }
             }
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ExportFailedException("FFmpeg did not finish within " + timeout);
-            }
-            if (p.exitValue() != 0) {
-                throw new ExportFailedException("FFmpeg failed (exit " + p.exitValue() + "): " + String.join(" | ", lastLines));
-            }
-        } catch (IOException e) {
-            throw new ExportFailedException("FFmpeg's output could not be read: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExportFailedException("the export was interrupted");
-        } finally {
-            p.destroyForcibly();
-        }
+        }, ExportFailedException::new);
     }
 }

@@ -3,14 +3,11 @@ package ae.rta.cctv.playback.adapter.out.ffmpeg;
 import ae.rta.cctv.playback.adapter.out.rtsp.RtspRangeProxy;
 import ae.rta.cctv.playback.application.port.out.PieceFetcher;
 import ae.rta.cctv.playback.application.port.out.Upstream;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches upstream replays with FFmpeg, stream copy only, into fMP4 HLS (2 s segments at keyframes). FFmpeg reads
@@ -37,22 +34,8 @@ public final class FfmpegPieceFetcher implements PieceFetcher {
                     "-hls_segment_filename", dir.resolve("seg_%05d.m4s").toString(), "-hls_flags",
                     "temp_file+independent_segments", "-hls_playlist_type", "event", "-hls_list_size", "0",
                     dir.resolve(PLAYLIST).toString());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            long limit = length.toMillis() * 3 + 30_000;
-            if (!p.waitFor(limit, TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new FetchFailedException("FFmpeg did not finish the replay within " + limit + " ms");
-            }
-            if (p.exitValue() != 0) {
-                throw new FetchFailedException("the upstream replay failed (FFmpeg exit " + p.exitValue() + "): "
-                        + (output.length() > 400 ? output.substring(output.length() - 400) : output));
-            }
-        } catch (IOException e) {
-            throw new FetchFailedException("FFmpeg could not be started (" + e.getMessage() + "): is it installed?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchFailedException("the replay was interrupted");
+            FfmpegRun.run(command, length.multipliedBy(3).plusSeconds(30), line -> { },
+                    detail -> new FetchFailedException("the upstream replay failed: " + detail));
         }
     }
 }
