@@ -6,14 +6,12 @@ import ae.rta.cctv.api.domain.AuditOutcome;
 import ae.rta.cctv.api.domain.Caller;
 import ae.rta.cctv.api.domain.Role;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.media.Sha256;
 import ae.rta.cctv.common.web.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -120,14 +118,7 @@ public final class ExportControl {
 
     private static String sha256(InputStream in) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.hex(in);
         } catch (IOException e) {
             throw ProblemException.badRequest("The file could not be read to its end: " + e.getMessage());
         }

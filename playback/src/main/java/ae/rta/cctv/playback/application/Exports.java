@@ -1,6 +1,7 @@
 package ae.rta.cctv.playback.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.media.Sha256;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.playback.application.port.out.EvidenceHolds;
@@ -20,14 +21,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -422,14 +420,7 @@ public final class Exports implements AutoCloseable {
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.hex(in);
         }
     }
 
