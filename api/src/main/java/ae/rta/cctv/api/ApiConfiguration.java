@@ -167,17 +167,19 @@ class ApiConfiguration {
     }
 
     @Bean
-    ExportControl exportControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
-            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
-        return new ExportControl(cameras,
-                new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
+    ServiceGateway playbackGateway(ServiceClients clients,
+            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String url) {
+        return new HttpServiceGateway("playback", clients.forBaseUrl(url, Duration.ofSeconds(10)));
     }
 
     @Bean
-    PlaybackControl playbackControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
-            @Value("${cctv.services.playback.url:http://127.0.0.1:8090}") String playbackUrl) {
-        return new PlaybackControl(cameras,
-                new HttpServiceGateway("playback", clients.forBaseUrl(playbackUrl, Duration.ofSeconds(10))), audit);
+    ExportControl exportControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit) {
+        return new ExportControl(cameras, playbackGateway, audit);
+    }
+
+    @Bean
+    PlaybackControl playbackControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit) {
+        return new PlaybackControl(cameras, playbackGateway, audit);
     }
 
     @Bean
