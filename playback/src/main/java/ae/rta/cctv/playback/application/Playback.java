@@ -122,7 +122,7 @@ public final class Playback {
                 Long.toString(expires))) {
             throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
         }
-        checkExpiry(expires);
+        timeLeft(expires);
         checkRange(start, end);
         String sigExpires = Long.toString(expires);
         List<UpstreamPlaylist.Piece> views = new java.util.ArrayList<>();
@@ -144,7 +144,7 @@ public final class Playback {
         if (signature == null || !signer.verify(signature, CACHE, camera.toString(), Long.toString(piece), Long.toString(expires))) {
             throw ProblemException.forbidden("The media link's signature does not match.");
         }
-        checkExpiry(expires);
+        timeLeft(expires);
         if (!file.matches("init\\.mp4|seg_\\d{5}\\.m4s")) {
             throw ProblemException.notFound("No such file in a cached piece.");
         }
@@ -155,10 +155,13 @@ public final class Playback {
         return path;
     }
 
-    private void checkExpiry(long expires) {
-        if (clock.instant().getEpochSecond() >= expires) {
+    /** @return how long a signed URL expiring at {@code expires} has left @throws ProblemException 403 when none */
+    private Duration timeLeft(long expires) {
+        long now = clock.instant().getEpochSecond();
+        if (now >= expires) {
             throw ProblemException.forbidden("The URL has expired: ask GET /api/v1/playback again.");
         }
+        return Duration.ofSeconds(expires - now);
     }
 
     /**
@@ -171,12 +174,8 @@ public final class Playback {
                 Long.toString(expires))) {
             throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
         }
-        Instant now = clock.instant();
-        if (now.getEpochSecond() >= expires) {
-            throw ProblemException.forbidden("The playlist URL has expired: ask GET /api/v1/playback again.");
-        }
+        Duration left = timeLeft(expires);
         checkRange(start, end);
-        Duration left = Duration.ofSeconds(expires - now.getEpochSecond());
         return playlistTime.record(() -> VodPlaylist.render(call(() -> footage.playable(camera, start, end, left)),
                 start, end, settings.targetSegment().toMillis()));
     }
