@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ae.rta.cctv.testsupport.Ffmpeg;
 import ae.rta.cctv.testsupport.ServiceHttp;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,8 +107,8 @@ final class ExportFlowTest {
         String errors = new String(decode.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(decode.waitFor()).as(errors).isZero();
         assertThat(errors).isBlank();
-        assertThat(probe(file, "format=duration")).isBetween(599.5, 600.5);
-        assertThat(probe(file, "stream=nb_frames")).isBetween(15_000.0 - 2, 15_000.0 + 2 + 13);
+        assertThat(PlaybackSystem.probe(file, "format=duration")).isBetween(599.5, 600.5);
+        assertThat(PlaybackSystem.probe(file, "stream=nb_frames")).isBetween(15_000.0 - 2, 15_000.0 + 2 + 13);
         // faststart: the index comes before the media; it opens at the asked moment through an edit list that skips
         // the 0.5 s between the keyframe it starts from and the asked start
         assertThat(indexOf(mp4, "moov")).isLessThan(indexOf(mp4, "mdat"));
@@ -206,14 +205,6 @@ final class ExportFlowTest {
         int code = p.waitFor();
         System.out.println("bin/verify-export: " + out.strip());
         return code;
-    }
-
-    private static double probe(Path file, String entry) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
-                entry, "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return Double.parseDouble(text);
     }
 
     private static int indexOf(byte[] data, String box) {

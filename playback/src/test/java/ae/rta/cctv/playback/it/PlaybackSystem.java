@@ -189,11 +189,35 @@ final class PlaybackSystem {
         Path out = dir.resolve("remuxed-" + System.nanoTime() + ".mp4");
         run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-allowed_extensions", "ALL",
                 "-i", playlistUrl, "-c", "copy", out.toString());
-        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-show_entries", "format=duration",
-                "-of", "csv=p=0", out.toString()).redirectErrorStream(true).start();
+        return probe(out, "format=duration");
+    }
+
+    /** One figure ffprobe gives of a file's first video stream, e.g. {@code format=duration}, {@code stream=nb_frames}. */
+    static double probe(Path file, String entry) throws Exception {
+        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
+                entry, "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes()).strip();
         p.waitFor();
         return Double.parseDouble(text);
+    }
+
+    /**
+     * A demo (simulator) camera the api reports ONLINE, waiting up to 90 s for the simulator's RTSP server, which
+     * encodes its clips and starts in the background. Simulator cameras stand for an upstream that keeps recordings.
+     */
+    String onlineSimulatorCamera(String token) {
+        String[] found = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (JsonNode c : JSON.readTree(apiHttp.get("/api/v1/cameras?status=ONLINE",
+                    Map.of("Authorization", "Bearer " + token)).body()).get("items")) {
+                if ("simulator".equalsIgnoreCase(c.get("source").get("type").asString())) {
+                    found[0] = c.get("id").asString();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     static void run(String... command) throws Exception {

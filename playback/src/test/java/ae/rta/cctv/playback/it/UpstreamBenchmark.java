@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Acceptance 4 of the playback issue as a figure: {@code GET /api/v1/playback} for ranges storage does not hold,
@@ -21,22 +19,7 @@ public final class UpstreamBenchmark {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         PlaybackSystem system = PlaybackSystem.get();
         String admin = system.token("admin");
-        String camera = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (camera == null && System.nanoTime() < deadline) {
-            for (JsonNode c : PlaybackSystem.JSON.readTree(system.apiHttp.get("/api/v1/cameras?status=ONLINE",
-                    Map.of("Authorization", "Bearer " + admin)).body()).get("items")) {
-                if ("simulator".equalsIgnoreCase(c.get("source").get("type").asString())) {
-                    camera = c.get("id").asString();
-                }
-            }
-            if (camera == null) {
-                Thread.sleep(500);
-            }
-        }
-        if (camera == null) {
-            throw new IllegalStateException("no demo camera came online (is GStreamer's RTSP server installed?)");
-        }
+        String camera = system.onlineSimulatorCamera(admin);
         Instant base = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         long[] first = new long[ranges];
         long[] again = new long[ranges * repeats];

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,19 +31,7 @@ final class UpstreamPlaybackTest {
     @BeforeAll
     static void aSimulatedCameraIsOnline() {
         admin = system.token("admin");
-        Map<String, String> auth = Map.of("Authorization", "Bearer " + admin);
-        // the simulator's RTSP server encodes its clips and starts in the background: wait for a demo camera online
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode items = PlaybackSystem.JSON.readTree(system.apiHttp.get("/api/v1/cameras?status=ONLINE", auth).body())
-                    .get("items");
-            for (JsonNode c : items) {
-                if ("simulator".equalsIgnoreCase(c.get("source").get("type").asString())) {
-                    camera = c.get("id").asString();
-                    return true;
-                }
-            }
-            return false;
-        });
+        camera = system.onlineSimulatorCamera(admin);
     }
 
     private double hits() {
@@ -74,7 +60,7 @@ final class UpstreamPlaybackTest {
                 .redirectErrorStream(true).start();
         String errors = new String(decode.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(decode.waitFor()).as(errors).isZero();
-        assertThat(probeSeconds(out)).isBetween(9.0, 13.0);
+        assertThat(PlaybackSystem.probe(out, "format=duration")).isBetween(9.0, 13.0);
 
         List<String> lines = text(playlistUrl).lines().toList();
         assertThat(lines).contains("#EXT-X-ENDLIST", "#EXT-X-PLAYLIST-TYPE:VOD");
@@ -101,14 +87,6 @@ final class UpstreamPlaybackTest {
         assertThat(none.contentType()).startsWith("application/problem+json");
         ServiceHttp.Response tooLong = system.play(admin, camera, start.toString(), start.plus(Duration.ofHours(2)).toString());
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
-    }
-
-    private static double probeSeconds(Path file) throws Exception {
-        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-show_entries", "format=duration",
-                "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return Double.parseDouble(text);
     }
 
     private static String text(String url) {
