@@ -93,9 +93,13 @@ final class TestViewer implements WebSocket.Listener, AutoCloseable {
         return box.length < 8 ? "" : new String(box, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** Fragments received after the first {@code skip} (the joining burst of the current group of pictures). */
-    List<Received> steady(int skip) {
-        return fragments.size() <= skip ? List.of() : fragments.subList(skip, fragments.size());
+    /**
+     * A copy of the fragments received after the first {@code skip}. A copy, because the socket thread keeps appending
+     * and a view of a {@link CopyOnWriteArrayList} fails once its list changes.
+     */
+    List<Received> since(int skip) {
+        List<Received> all = List.copyOf(fragments);
+        return all.size() <= skip ? List.of() : all.subList(skip, all.size());
     }
 
     @Override
