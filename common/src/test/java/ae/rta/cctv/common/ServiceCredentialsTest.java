@@ -26,6 +26,35 @@ final class ServiceCredentialsTest {
     }
 
     @Test
+    void aTokenVerifiedOnceIsStillRefusedOnceItHasExpired() {
+        Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(t0);
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        String token = new ServiceCredentials("playback", SECRET, Clock.fixed(t0, ZoneOffset.UTC)).token();
+        ServiceCredentials verifier = new ServiceCredentials("storage", SECRET, clock);
+        assertThat(verifier.verify(token)).hasValue("playback");
+        assertThat(verifier.verify(token)).as("the remembered answer").hasValue("playback");
+        now.set(t0.plus(Duration.ofMinutes(6)));
+        assertThat(verifier.verify(token)).isEmpty();
+        assertThat(verifier.verify(token.substring(0, token.length() - 2) + "xx")).as("a changed signature").isEmpty();
+    }
+
+    @Test
     void aTokenOfAnotherSecretOrGarbageIsRefused() {
         String foreign = new ServiceCredentials("vms", "ffffffffffffffffffffffffffffffff", Clock.systemUTC()).token();
         ServiceCredentials verifier = new ServiceCredentials("api", SECRET, Clock.systemUTC());

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxSegment the largest segment accepted
  * @param defaultRetentionDays how long footage is kept when its camera has no retention of its own
  * @param capacity the store's size; above {@code highWatermark} of it the oldest unheld footage goes (0: no limit)
+ * @param fragmentCache how many fragments of stored segments are kept in memory for playback (a stored segment's
+ *     fragments never change; about 40 bytes each, one per second of footage)
  */
 @ConfigurationProperties("cctv.storage")
 public record StorageSettings(
@@ -26,6 +28,7 @@ public record StorageSettings(
         @DefaultValue("30") int defaultRetentionDays,
         @DefaultValue("0B") DataSize capacity,
         @DefaultValue("0.9") double highWatermark,
+        @DefaultValue("1000000") long fragmentCache,
         @DefaultValue S3 s3) {
 
     /** An S3 or MinIO bucket. */

@@ -24,7 +24,8 @@ public final class ServiceClients {
     }
 
     public RestClient forBaseUrl(String baseUrl, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // services speak HTTP/1.1: no h2c upgrade offer
+                .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(readTimeout);
         return builder.clone()

@@ -31,6 +31,13 @@ public final class ServiceCredentials {
     private final Clock clock;
     private volatile String token;
     private volatile Instant renewAt = Instant.MIN;
+    /* Tokens already verified, until they lapse: each service renews its token every few minutes, so a handful of
+     * strings arrive again and again, and checking one is a parse and an HMAC each time. Bounded by clearing. */
+    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_VERIFIED = 256;
+
+    private record Verified(String service, Instant expires) {
+    }
 
     /** @throws IllegalArgumentException when the secret is shorter than 32 bytes */
     public ServiceCredentials(String service, String secret, Clock clock) {
@@ -78,6 +85,10 @@ public final class ServiceCredentials {
         if (token == null || token.length() > 4096) {
             return Optional.empty();
         }
+        Verified known = verified.get(token);
+        if (known != null && known.expires().isAfter(clock.instant())) {
+            return Optional.of(known.service());
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
@@ -91,7 +102,12 @@ public final class ServiceCredentials {
                     || !audience.contains(AUDIENCE) || subject == null || !subject.startsWith("service:")) {
                 return Optional.empty();
             }
-            return Optional.of(subject.substring("service:".length()));
+            String caller = subject.substring("service:".length());
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(caller, expires.toInstant()));
+            return Optional.of(caller);
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

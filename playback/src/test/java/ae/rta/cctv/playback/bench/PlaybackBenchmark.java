@@ -18,8 +18,8 @@ public final class PlaybackBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Path dir = Files.createTempDirectory("playback-bench");
         try (PlaybackBenchFixture fixture = PlaybackBenchFixture.importedHour(dir)) {
-            for (int i = 0; i < 20; i++) {
-                fixture.answerAndPlaylist(); // warm-up: JIT, connection pools
+            for (int i = 0; i < 200; i++) {
+                fixture.answerAndPlaylist(); // warm-up: JIT, connection pools, caches (a running system is warm)
             }
             long[] nanos = new long[requests];
             long[] answers = new long[requests];
@@ -40,11 +40,20 @@ public final class PlaybackBenchmark {
             System.out.printf(Locale.ROOT, "ours: playback answer + playlist of 1 h, %d requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms (playlist %d bytes)%n",
                     requests, p50, p95, max, bytes);
 
+            fixture.hops(50).forEach((hop, ms) -> System.out.printf(Locale.ROOT, "  hop %-18s p50 %.1f ms%n", hop, ms));
+
             long t0 = System.nanoTime();
             fixture.transmuxToHls(dir.resolve("hls"));
             double transmuxMs = (System.nanoTime() - t0) / 1e6;
             System.out.printf(Locale.ROOT, "reference way: FFmpeg transmux of the same hour to HLS (-c copy): %.0f ms%n", transmuxMs);
             System.out.printf(Locale.ROOT, "ratio (transmux / our p95): %.0fx%n", transmuxMs / p95);
+
+            t0 = System.nanoTime();
+            fixture.transmuxFromStoreToHls(dir.resolve("hls-from-store"));
+            double fromStoreMs = (System.nanoTime() - t0) / 1e6;
+            System.out.printf(Locale.ROOT, "reference way from the store: FFmpeg reads the 60 stored files over HTTP and transmuxes: %.0f ms%n",
+                    fromStoreMs);
+            System.out.printf(Locale.ROOT, "ratio (transmux from the store / our p95): %.0fx%n", fromStoreMs / p95);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

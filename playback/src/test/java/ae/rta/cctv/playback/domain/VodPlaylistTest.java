@@ -65,4 +65,22 @@ class VodPlaylistTest {
         assertThat(r.text()).endsWith("#EXT-X-ENDLIST\n");
         assertThat(r.gaps()).containsExactly(new VodPlaylist.Hole(T, T.plusSeconds(60)));
     }
+
+    @Test
+    void datesAndDurationsAreWrittenAsJavaTimeWouldWriteThem() {
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            long millis = random.nextLong(Instant.parse("1990-01-01T00:00:00Z").toEpochMilli(),
+                    Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+            StringBuilder date = new StringBuilder();
+            VodPlaylist.appendDateTime(date, millis);
+            assertThat(date.toString()).isEqualTo(iso.format(Instant.ofEpochMilli(millis)));
+            long duration = random.nextLong(0, 100_000);
+            StringBuilder seconds = new StringBuilder();
+            VodPlaylist.appendSeconds(seconds, duration);
+            assertThat(seconds.toString()).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", duration / 1000.0));
+        }
+    }
 }

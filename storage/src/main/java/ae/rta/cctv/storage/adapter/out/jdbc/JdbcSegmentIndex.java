@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import ae.rta.cctv.storage.StorageSettings;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,10 +32,16 @@ class JdbcSegmentIndex implements SegmentIndex {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /* A stored segment's fragments are written with it, in its transaction, and never change: playback reads the
+     * same thousands of rows again and again, so they are kept, weighed by count. Segment ids are never reused. */
+    private final Cache<Long, List<Fmp4.Fragment>> fragmentCache;
 
-    JdbcSegmentIndex(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcSegmentIndex(JdbcClient jdbc, JdbcTemplate template, StorageSettings settings, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.template = template;
+        this.fragmentCache = Caffeine.newBuilder().maximumWeight(settings.fragmentCache())
+                .weigher((Long id, List<Fmp4.Fragment> fragments) -> Math.max(1, fragments.size())).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, fragmentCache, "storage-fragments");
     }
 
     /*
@@ -120,7 +131,12 @@ class JdbcSegmentIndex implements SegmentIndex {
 
     @Override
     public java.util.Map<Long, List<Fmp4.Fragment>> fragments(java.util.Collection<Long> segmentIds) {
+        return fragmentCache.getAll(segmentIds, this::fragmentsFromIndex);
+    }
+
+    private java.util.Map<Long, List<Fmp4.Fragment>> fragmentsFromIndex(java.util.Set<? extends Long> segmentIds) {
         java.util.Map<Long, List<Fmp4.Fragment>> bySegment = new java.util.HashMap<>();
+        segmentIds.forEach(id -> bySegment.put(id, new java.util.ArrayList<>()));
         if (segmentIds.isEmpty()) {
             return bySegment;
         }
@@ -129,9 +145,10 @@ class JdbcSegmentIndex implements SegmentIndex {
                 WHERE segment_id = ANY(?) ORDER BY segment_id, seq""")
                 .param(segmentIds.toArray(Long[]::new))
                 .query(rs -> {
-                    bySegment.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Fmp4.Fragment(
+                    bySegment.get(rs.getLong(1)).add(new Fmp4.Fragment(
                             rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getInt(6), rs.getBoolean(7)));
                 });
+        bySegment.replaceAll((id, fragments) -> List.copyOf(fragments));
         return bySegment;
     }
 
