@@ -86,6 +86,6 @@ class PlaybackConfiguration {
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
         return new Playback(footage, upstream, cache, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(publicUrl,
                 s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment(), s.upstreamMaxRange(),
-                s.upstreamFirstSegmentTimeout()), Clock.systemUTC(), registry);
+                s.upstreamFirstSegmentTimeout(), s.fillGaps()), Clock.systemUTC(), registry);
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstreamFetches how many upstream replays run at once
  * @param upstreamMaxRange the longest range fetched from upstream in one request
  * @param upstreamFirstSegmentTimeout how long an UPSTREAM answer waits for its first segment
+ * @param fillGaps whether holes in a LOCAL range are fetched from the camera's upstream VMS (at most
+ *     {@code upstreamMaxRange} of them per answer) and played in their place
  */
 @ConfigurationProperties("cctv.playback")
 public record PlaybackSettings(
@@ -41,5 +43,6 @@ public record PlaybackSettings(
         @DefaultValue("PT60S") Duration upstreamPiece,
         @DefaultValue("8") int upstreamFetches,
         @DefaultValue("PT1H") Duration upstreamMaxRange,
-        @DefaultValue("PT20S") Duration upstreamFirstSegmentTimeout) {
+        @DefaultValue("PT20S") Duration upstreamFirstSegmentTimeout,
+        @DefaultValue("true") boolean fillGaps) {
 }

@@ -24,18 +24,29 @@ import java.time.Instant;
  */
 public final class Playback {
 
-    /** The answer to "play this range": where it comes from, how much is stored, what to play. */
-    public record Answer(PlaybackSource source, double coverage, String playlistUrl, Instant expiresAt) {
+    /**
+     * The answer to "play this range": where it comes from, how much is stored, what to play.
+     *
+     * @param filling holes of a LOCAL range being fetched from the camera's upstream VMS: the playlist lists them
+     *     as they arrive (an EVENT playlist until they are in)
+     */
+    public record Answer(PlaybackSource source, double coverage, String playlistUrl, Instant expiresAt,
+            List<VodPlaylist.Hole> filling) {
     }
 
-    /** @param minLocalCoverage the share stored footage must cover to play LOCAL */
     /**
-     * @param upstreamMaxRange the longest range fetched from the upstream VMS in one request
+     * @param minLocalCoverage the share stored footage must cover to play LOCAL
+     * @param upstreamMaxRange the longest range fetched from the upstream VMS in one request (and the most hole
+     *     time one LOCAL answer fills)
      * @param firstSegmentTimeout how long an UPSTREAM answer waits for the first fetched segment
+     * @param fillGaps whether holes of LOCAL ranges are fetched from the upstream VMS
      */
     public record Settings(java.util.function.Supplier<String> publicUrl, double minLocalCoverage, Duration maxRange, Duration linkTtl,
-            Duration targetSegment, Duration upstreamMaxRange, Duration firstSegmentTimeout) {
+            Duration targetSegment, Duration upstreamMaxRange, Duration firstSegmentTimeout, boolean fillGaps) {
     }
+
+    /* Holes shorter than this are not worth a replay. */
+    private static final Duration MIN_FILL = Duration.ofSeconds(2);
 
     /* What upstream playlist and cache links are signed as, beside LOCAL playlists' (camera, start, end, expiry). */
     private static final String UPSTREAM = "upstream";
@@ -78,7 +89,8 @@ public final class Playback {
      */
     public Answer answer(CameraId camera, Instant start, Instant end) {
         checkRange(start, end);
-        double coverage = call(() -> footage.coverage(camera, start, end));
+        Footage.Recorded recorded = call(() -> footage.recorded(camera, start, end));
+        double coverage = recorded.coverage();
         double rounded = Math.round(coverage * 10_000) / 10_000.0;
         Instant expires = clock.instant().plus(settings.linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String range = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond();
@@ -86,7 +98,7 @@ public final class Playback {
             answersLocal.increment();
             return new Answer(PlaybackSource.LOCAL, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
                     + "/vod.m3u8?" + range + "&sig=" + signer.sign(camera.toString(), start.toString(), end.toString(),
-                    Long.toString(expires.getEpochSecond())), expires);
+                    Long.toString(expires.getEpochSecond())), expires, fill(camera, holes(recorded.ranges(), start, end)));
         }
         if (Duration.between(start, end).compareTo(settings.upstreamMaxRange()) > 0) {
             throw ProblemException.badRequest(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the "
@@ -109,7 +121,54 @@ public final class Playback {
         answersUpstream.increment();
         return new Answer(PlaybackSource.UPSTREAM, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
                 + "/upstream.m3u8?" + range + "&sig=" + signer.sign(UPSTREAM, camera.toString(), start.toString(),
-                end.toString(), Long.toString(expires.getEpochSecond())), expires);
+                end.toString(), Long.toString(expires.getEpochSecond())), expires, List.of());
+    }
+
+    /* The stretches of [start, end) of at least MIN_FILL that no recorded range covers. Ranges in time order. */
+    private static List<VodPlaylist.Hole> holes(List<Timeline.Span> ranges, Instant start, Instant end) {
+        List<VodPlaylist.Hole> holes = new java.util.ArrayList<>();
+        Instant covered = start;
+        for (Timeline.Span r : ranges) {
+            if (Duration.between(covered, r.start()).compareTo(MIN_FILL) >= 0) {
+                holes.add(new VodPlaylist.Hole(covered, r.start().isBefore(end) ? r.start() : end));
+            }
+            if (r.end().isAfter(covered)) {
+                covered = r.end();
+            }
+        }
+        if (Duration.between(covered, end).compareTo(MIN_FILL) >= 0) {
+            holes.add(new VodPlaylist.Hole(covered, end));
+        }
+        return holes;
+    }
+
+    /*
+     * Starts fetching the holes of a LOCAL range from the camera's upstream VMS, when it keeps recordings: at most
+     * upstreamMaxRange of hole time, earliest first. Best effort: an upstream that cannot be asked leaves the holes.
+     */
+    private List<VodPlaylist.Hole> fill(CameraId camera, List<VodPlaylist.Hole> holes) {
+        if (!settings.fillGaps() || holes.isEmpty()) {
+            return List.of();
+        }
+        try {
+            if (upstream.replay(camera, holes.get(0).start(), holes.get(0).end()).isEmpty()) {
+                return List.of();
+            }
+        } catch (Footage.UnavailableException e) {
+            return List.of();
+        }
+        List<VodPlaylist.Hole> filling = new java.util.ArrayList<>();
+        Duration left = settings.upstreamMaxRange();
+        for (VodPlaylist.Hole h : holes) {
+            Duration length = Duration.between(h.start(), h.end());
+            if (length.compareTo(left) > 0) {
+                break;
+            }
+            cache.ensure(camera, h.start(), h.end(), true);
+            filling.add(h);
+            left = left.minus(length);
+        }
+        return filling;
     }
 
     /**
@@ -124,13 +183,9 @@ public final class Playback {
         }
         timeLeft(expires);
         checkRange(start, end);
-        String sigExpires = Long.toString(expires);
         List<UpstreamPlaylist.Piece> views = new java.util.ArrayList<>();
         for (UpstreamCache.Piece p : cache.ensure(camera, start, end, false)) {
-            String piece = Long.toString(p.start().getEpochSecond());
-            views.add(new UpstreamPlaylist.Piece(p.start(), p.segments(), p.complete() || p.failed(),
-                    settings.publicUrl().get() + "/playback/v1/cache/" + camera + "/" + piece,
-                    "?expires=" + sigExpires + "&sig=" + signer.sign(CACHE, camera.toString(), piece, sigExpires)));
+            views.add(view(camera, p, expires));
         }
         return UpstreamPlaylist.render(views, start, end);
     }
@@ -176,8 +231,29 @@ public final class Playback {
         }
         Duration left = timeLeft(expires);
         checkRange(start, end);
-        return playlistTime.record(() -> VodPlaylist.render(call(() -> footage.playable(camera, start, end, left)),
-                start, end, settings.targetSegment().toMillis()));
+        return playlistTime.record(() -> {
+            List<VodPlaylist.StoredSegment> stored = call(() -> footage.playable(camera, start, end, left));
+            long target = settings.targetSegment().toMillis();
+            List<VodPlaylist.Fill> fills = new java.util.ArrayList<>();
+            if (settings.fillGaps()) {
+                for (VodPlaylist.Hole h : VodPlaylist.holes(stored, start, end, target)) {
+                    List<UpstreamCache.Piece> pieces = cache.present(camera, h.start(), h.end());
+                    if (!pieces.isEmpty()) {
+                        fills.add(new VodPlaylist.Fill(h, pieces.stream().map(p -> view(camera, p, expires)).toList()));
+                    }
+                }
+            }
+            return VodPlaylist.render(stored, fills, start, end, target);
+        });
+    }
+
+    /* A cached piece as a playlist lists it: its segments so far and signed links to its files. */
+    private UpstreamPlaylist.Piece view(CameraId camera, UpstreamCache.Piece p, long expires) {
+        String piece = Long.toString(p.start().getEpochSecond());
+        String sigExpires = Long.toString(expires);
+        return new UpstreamPlaylist.Piece(p.start(), p.segments(), p.complete() || p.failed(),
+                settings.publicUrl().get() + "/playback/v1/cache/" + camera + "/" + piece,
+                "?expires=" + sigExpires + "&sig=" + signer.sign(CACHE, camera.toString(), piece, sigExpires));
     }
 
     /** The longest span one timeline may draw, and the most buckets it may have. */

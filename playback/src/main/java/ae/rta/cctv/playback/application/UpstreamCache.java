@@ -208,6 +208,20 @@ public final class UpstreamCache implements AutoCloseable {
         return out;
     }
 
+    /** The pieces covering [start, end) that are in the cache or on their way, without fetching any. */
+    public List<Piece> present(CameraId camera, Instant start, Instant end) {
+        List<Piece> out = new ArrayList<>();
+        synchronized (pieces) {
+            for (Instant at : pieceStarts(start, end)) {
+                Piece p = pieces.get(new Key(camera, at));
+                if (p != null && p.state != State.FAILED) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     private void fetch(Piece p) {
         long began = System.nanoTime();
         Thread watcher = null;

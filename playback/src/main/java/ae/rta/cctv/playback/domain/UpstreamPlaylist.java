@@ -1,11 +1,8 @@
 package ae.rta.cctv.playback.domain;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The HLS playlist of a range fetched from the upstream VMS: the cached pieces' segments, in time order, one
@@ -14,9 +11,6 @@ import java.util.Locale;
  * segments so far (players reload it and it only ever grows); once every piece is in, it is VOD with an end.
  */
 public final class UpstreamPlaylist {
-
-    private static final DateTimeFormatter PDT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private UpstreamPlaylist() {
     }
@@ -73,9 +67,11 @@ public final class UpstreamPlaylist {
                         mapped = true;
                         first = false;
                     }
-                    body.append("#EXT-X-PROGRAM-DATE-TIME:").append(PDT.format(at)).append('\n')
-                            .append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", s.durationMs() / 1000.0)).append(",\n")
-                            .append(p.base()).append('/').append(s.file()).append(p.query()).append('\n');
+                    body.append("#EXT-X-PROGRAM-DATE-TIME:");
+                    VodPlaylist.appendDateTime(body, at.toEpochMilli());
+                    body.append("\n#EXTINF:");
+                    VodPlaylist.appendSeconds(body, s.durationMs());
+                    body.append(",\n").append(p.base()).append('/').append(s.file()).append(p.query()).append('\n');
                     longest = Math.max(longest, s.durationMs());
                 }
                 at = end;

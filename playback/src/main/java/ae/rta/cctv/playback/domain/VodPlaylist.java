@@ -42,8 +42,11 @@ public final class VodPlaylist {
      * The playlist, how much media it lists, and where its holes are.
      *
      * @param mediaStart when its first segment starts (the keyframe at or before the range's start), null when empty
+     * @param filledMillis how much of the listed media was fetched from the upstream VMS into holes of stored footage
+     * @param complete false when the playlist stops at a piece still being fetched (an EVENT playlist: reload it)
      */
-    public record Rendered(String text, long mediaMillis, int segments, List<Hole> gaps, Instant mediaStart) {
+    public record Rendered(String text, long mediaMillis, int segments, List<Hole> gaps, Instant mediaStart, long filledMillis,
+            boolean complete) {
 
         /** How long the holes inside the range are, in all. */
         public long gapMillis() {
@@ -51,51 +54,139 @@ public final class VodPlaylist {
         }
     }
 
+    /** Holes shorter than this are frame-timing jitter between stored files, not missing footage. */
+    private static final long HOLE_TOLERANCE_MS = 1500;
+
     /** @param segments stored files in time order, overlapping [{@code from}, {@code to}) */
     public static Rendered render(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
+        return render(segments, List.of(), from, to, targetMillis);
+    }
+
+    /** The holes stored footage leaves in [{@code from}, {@code to}) (what {@link #render} would report). */
+    public static List<Hole> holes(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
+        return holes(stored(segments, from, to, targetMillis), from, to);
+    }
+
+    /** Footage fetched from the upstream VMS for one hole: the cached pieces that cover it, in time order. */
+    public record Fill(Hole hole, List<UpstreamPlaylist.Piece> pieces) {
+    }
+
+    /**
+     * The playlist of stored footage with holes filled from pieces fetched from the upstream VMS: a fetched segment
+     * is listed when its middle lies in its hole. Each piece is its own fetch (an init section and a discontinuity of
+     * its own). While a piece of a hole is still being fetched, the playlist ends with what that hole has so far and
+     * is an EVENT playlist: a reload only ever adds to its end, until every piece is in and it is VOD.
+     *
+     * @param fills the holes being filled, in time order
+     */
+    public static Rendered render(List<StoredSegment> segments, List<Fill> fills, Instant from, Instant to,
+            long targetMillis) {
+        List<Entry> entries = stored(segments, from, to, targetMillis);
+        Hole waitingFor = null;
+        for (Fill fill : fills) {
+            Hole h = fill.hole();
+            for (UpstreamPlaylist.Piece p : fill.pieces()) {
+                Instant at = p.start();
+                for (UpstreamPlaylist.Segment f : p.segments()) {
+                    Instant middle = at.plusMillis(f.durationMs() / 2);
+                    if (!middle.isBefore(h.start()) && middle.isBefore(h.end())) {
+                        entries.add(new Entry(p, p.base() + "/init.mp4" + p.query(), -1, at, f.durationMs(),
+                                p.base() + "/" + f.file() + p.query(), -1, -1));
+                    }
+                    at = at.plusMillis(f.durationMs());
+                }
+                if (!p.complete()) {
+                    waitingFor = h; // later pieces of this hole would land before what this one has yet to bring
+                    break;
+                }
+            }
+            if (waitingFor != null) {
+                break;
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(Entry::start)); // stable: stored footage first at equal times
+        long longest = entries.stream().mapToLong(Entry::durationMs).max().orElse(targetMillis);
+        int urlLength = entries.isEmpty() ? 0 : entries.get(0).uri().length();
+        StringBuilder body = new StringBuilder(256 + entries.size() * (urlLength + 110));
+        List<Entry> listed = new ArrayList<>(entries.size());
+        Object source = null;
+        long media = 0;
+        long filled = 0;
+        for (Entry e : entries) {
+            boolean fetched = !(e.source instanceof StoredSegment);
+            if (waitingFor != null && !e.start.isBefore(waitingFor.start()) && !(fetched && e.start.isBefore(waitingFor.end()))) {
+                break; // nothing after the hole still being fetched, for now
+            }
+            if (e.source != source) {
+                if (source != null) {
+                    body.append("#EXT-X-DISCONTINUITY\n");
+                }
+                body.append("#EXT-X-MAP:URI=\"").append(e.mapUri);
+                if (e.mapSize >= 0) {
+                    body.append("\",BYTERANGE=\"").append(e.mapSize).append("@0");
+                }
+                body.append("\"\n");
+                source = e.source;
+            }
+            body.append("#EXT-X-PROGRAM-DATE-TIME:");
+            appendDateTime(body, e.start.toEpochMilli());
+            body.append("\n#EXTINF:");
+            appendSeconds(body, e.durationMs);
+            body.append(",\n");
+            if (e.size >= 0) {
+                body.append("#EXT-X-BYTERANGE:").append(e.size).append('@').append(e.byteOffset).append('\n');
+            }
+            body.append(e.uri).append('\n');
+            listed.add(e);
+            media += e.durationMs;
+            if (fetched) {
+                filled += e.durationMs;
+            }
+        }
+        boolean complete = waitingFor == null;
+        StringBuilder out = new StringBuilder(body.length() + 200);
+        out.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-PLAYLIST-TYPE:").append(complete ? "VOD" : "EVENT")
+                .append("\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-TARGETDURATION:").append((longest + 999) / 1000)
+                .append("\n#EXT-X-MEDIA-SEQUENCE:0\n").append(body);
+        if (complete) {
+            out.append("#EXT-X-ENDLIST\n");
+        }
+        Instant listedTo = complete || listed.isEmpty() ? to : listed.getLast().start().plusMillis(listed.getLast().durationMs());
+        return new Rendered(out.toString(), media, listed.size(), holes(listed, from, listedTo),
+                listed.isEmpty() ? null : listed.get(0).start, filled, complete);
+    }
+
+    /* The stretches of [from, to) no entry covers, beyond the tolerance. Entries in time order. */
+    private static List<Hole> holes(List<Entry> entries, Instant from, Instant to) {
+        List<Hole> holes = new ArrayList<>();
+        Instant covered = from;
+        for (Entry e : entries) {
+            if (e.start.isAfter(covered.plusMillis(HOLE_TOLERANCE_MS))) {
+                holes.add(new Hole(covered, e.start));
+            }
+            covered = max(covered, e.start.plusMillis(e.durationMs));
+        }
+        if (to.isAfter(covered.plusMillis(HOLE_TOLERANCE_MS))) {
+            holes.add(new Hole(covered, to));
+        }
+        return holes;
+    }
+
+    /**
+     * One HLS segment: a byte range of a stored file ({@code size >= 0}, its init section a byte range too) or a whole
+     * file of a fetched piece ({@code size} and {@code mapSize} -1). {@code source} is what it comes from: a new one
+     * starts a discontinuity.
+     */
+    private record Entry(Object source, String mapUri, long mapSize, Instant start, long durationMs, String uri, long byteOffset,
+            long size) {
+    }
+
+    private static List<Entry> stored(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
         List<Entry> entries = new ArrayList<>();
         for (StoredSegment s : segments) {
             entries.addAll(entries(s, from, to, targetMillis));
         }
-        long longest = entries.stream().mapToLong(Entry::durationMs).max().orElse(targetMillis);
-        int urlLength = segments.isEmpty() ? 0 : segments.get(0).url().length();
-        StringBuilder out = new StringBuilder(256 + entries.size() * (urlLength + 110) + segments.size() * (urlLength + 60));
-        out.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n")
-                .append("#EXT-X-TARGETDURATION:").append((longest + 999) / 1000).append('\n')
-                .append("#EXT-X-MEDIA-SEQUENCE:0\n");
-        List<Hole> holes = new ArrayList<>();
-        Instant covered = from;
-        StoredSegment file = null;
-        long media = 0;
-        for (Entry e : entries) {
-            if (e.file != file) {
-                if (file != null) {
-                    out.append("#EXT-X-DISCONTINUITY\n");
-                }
-                out.append("#EXT-X-MAP:URI=\"").append(e.file.url()).append("\",BYTERANGE=\"")
-                        .append(e.file.initSize()).append("@0\"\n");
-                file = e.file;
-            }
-            if (e.start.isAfter(covered.plusMillis(1500))) {
-                holes.add(new Hole(covered, e.start));
-            }
-            out.append("#EXT-X-PROGRAM-DATE-TIME:");
-            appendDateTime(out, e.start.toEpochMilli());
-            out.append("\n#EXTINF:");
-            appendSeconds(out, e.durationMs);
-            out.append(",\n#EXT-X-BYTERANGE:").append(e.size).append('@').append(e.byteOffset).append('\n')
-                    .append(e.file.url()).append('\n');
-            covered = max(covered, e.start.plusMillis(e.durationMs));
-            media += e.durationMs;
-        }
-        if (to.isAfter(covered.plusMillis(1500))) {
-            holes.add(new Hole(covered, to));
-        }
-        out.append("#EXT-X-ENDLIST\n");
-        return new Rendered(out.toString(), media, entries.size(), holes, entries.isEmpty() ? null : entries.get(0).start);
-    }
-
-    private record Entry(StoredSegment file, Instant start, long durationMs, long byteOffset, long size) {
+        return entries;
     }
 
     /* One stored file's HLS segments within the range: runs of whole fragments from a keyframe, about target long. */
@@ -136,7 +227,8 @@ public final class VodPlaylist {
                 j++;
             } while (j < fragments.size() && fragments.get(j).offsetMs() < toMs
                     && (duration < targetMillis || !fragments.get(j).keyframe()));
-            entries.add(new Entry(s, s.start().plusMillis(head.offsetMs()), duration, head.byteOffset(), size));
+            entries.add(new Entry(s, s.url(), s.initSize(), s.start().plusMillis(head.offsetMs()), duration, s.url(),
+                    head.byteOffset(), size));
             i = j;
         }
         return entries;

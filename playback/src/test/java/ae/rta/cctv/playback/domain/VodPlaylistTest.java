@@ -83,4 +83,66 @@ class VodPlaylistTest {
             assertThat(seconds.toString()).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", duration / 1000.0));
         }
     }
+
+    private static final VodPlaylist.Hole HOLE = new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(70));
+
+    /** A fetched piece of {@code seconds} two-second segments. */
+    private static UpstreamPlaylist.Piece piece(Instant start, int seconds, boolean complete) {
+        List<UpstreamPlaylist.Segment> segments = new ArrayList<>();
+        for (int i = 0; i < seconds / 2; i++) {
+            segments.add(new UpstreamPlaylist.Segment(String.format("seg_%05d.m4s", i), 2000));
+        }
+        return new UpstreamPlaylist.Piece(start, segments, complete, "https://p/cache/" + start.getEpochSecond(), "?sig=s");
+    }
+
+    @Test
+    void aHoleIsFilledFromAFetchedPieceWithItsOwnInitSectionAndDiscontinuities() {
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
+                List.of(new VodPlaylist.Fill(HOLE, List.of(piece(T.plusSeconds(60), 60, true)))), T, T.plusSeconds(120), 4000);
+        List<String> lines = lines(r);
+        int map = lines.indexOf("#EXT-X-MAP:URI=\"https://p/cache/" + T.plusSeconds(60).getEpochSecond() + "/init.mp4?sig=s\"");
+        assertThat(map).isPositive();
+        assertThat(lines.get(map - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
+        assertThat(lines.get(map + 1)).isEqualTo("#EXT-X-PROGRAM-DATE-TIME:2026-10-01T08:01:00.000Z");
+        assertThat(lines.stream().filter(l -> l.startsWith("https://p/cache/"))).as("only the hole's five segments")
+                .hasSize(5).last().asString().endsWith("seg_00004.m4s?sig=s");
+        assertThat(lines.get(lines.indexOf("#EXT-X-MAP:URI=\"b\",BYTERANGE=\"500@0\"") - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
+        assertThat(r.gaps()).isEmpty();
+        assertThat(r.filledMillis()).isEqualTo(10_000);
+        assertThat(r.complete()).isTrue();
+        assertThat(lines).contains("#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST");
+    }
+
+    @Test
+    void whileAFillIsOnItsWayThePlaylistEndsThereAsAnEventPlaylist() {
+        UpstreamPlaylist.Piece arriving = new UpstreamPlaylist.Piece(T.plusSeconds(60), piece(T, 6, false).segments(), false,
+                "https://p/cache/x", "?sig=s");
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
+                List.of(new VodPlaylist.Fill(HOLE, List.of(arriving))), T, T.plusSeconds(120), 4000);
+        List<String> lines = lines(r);
+        assertThat(lines).contains("#EXT-X-PLAYLIST-TYPE:EVENT").doesNotContain("#EXT-X-ENDLIST");
+        assertThat(lines.getLast()).isEqualTo("https://p/cache/x/seg_00002.m4s?sig=s");
+        assertThat(lines).noneMatch(l -> l.startsWith("#EXT-X-MAP:URI=\"b\""));
+        assertThat(r.complete()).isFalse();
+        assertThat(r.mediaMillis()).isEqualTo(66_000);
+    }
+
+    @Test
+    void aFillThatHasNothingYetStillHoldsBackWhatComesAfterItsHole() {
+        UpstreamPlaylist.Piece started = new UpstreamPlaylist.Piece(T.plusSeconds(60), List.of(), false, "https://p/cache/x", "?s");
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
+                List.of(new VodPlaylist.Fill(HOLE, List.of(started))), T, T.plusSeconds(120), 4000);
+        assertThat(lines(r)).contains("#EXT-X-PLAYLIST-TYPE:EVENT").doesNotContain("#EXT-X-ENDLIST")
+                .noneMatch(l -> l.startsWith("#EXT-X-MAP:URI=\"b\""));
+        assertThat(r.mediaMillis()).isEqualTo(60_000);
+    }
+
+    @Test
+    void withoutAnyFillTheHolesStay() {
+        List<StoredSegment> stored = List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b"));
+        assertThat(VodPlaylist.holes(stored, T, T.plusSeconds(120), 4000))
+                .containsExactly(new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(70)));
+        assertThat(VodPlaylist.render(stored, List.of(), T, T.plusSeconds(120), 4000).text())
+                .isEqualTo(VodPlaylist.render(stored, T, T.plusSeconds(120), 4000).text());
+    }
 }

@@ -39,6 +39,9 @@ class PlaybackController {
         body.put("coverage", a.coverage());
         body.put("playlistUrl", a.playlistUrl());
         body.put("expiresAt", a.expiresAt());
+        if (!a.filling().isEmpty()) {
+            body.put("filling", a.filling().stream().map(h -> Map.of("start", h.start(), "end", h.end())).toList());
+        }
         return body;
     }
 
@@ -71,6 +74,7 @@ class PlaybackController {
                 expires, sig);
         return ResponseEntity.ok().contentType(PLAYLIST).cacheControl(CacheControl.noCache())
                 .header("X-Cctv-Media-Seconds", Long.toString(rendered.mediaMillis() / 1000))
+                .header("X-Cctv-Upstream-Seconds", Long.toString(rendered.filledMillis() / 1000))
                 .body(rendered.text());
     }
 
