@@ -85,7 +85,8 @@ public final class Playback {
      * upstream VMS into the cache (the answer waits for the first fetched segment; a cached range answers at once).
      *
      * @throws ProblemException 400 for an empty or too long range; 409 when too little is stored and the camera's
-     *     upstream keeps no recordings; 502 when the upstream does not deliver; 503 when storage does not answer
+     *     upstream keeps no recordings; 502 when the upstream (or vms, asked where it is) does not deliver; 503 when
+     *     storage does not answer
      */
     public Answer answer(CameraId camera, Instant start, Instant end) {
         checkRange(start, end);
@@ -105,7 +106,7 @@ public final class Playback {
                     + "range, so it must come from the camera's upstream VMS, which is asked for at most %d minutes at a "
                     + "time: ask for a shorter range.", coverage * 100, settings.upstreamMaxRange().toMinutes()));
         }
-        if (call(() -> upstream.replay(camera, start, end)).isEmpty()) {
+        if (upstreamReplay(camera, start, end).isEmpty()) {
             throw ProblemException.conflict(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the range "
                     + "(%.0f%% needed to play it from storage) and this camera's upstream keeps no recordings this system "
                     + "can fetch.", coverage * 100, settings.minLocalCoverage() * 100));
@@ -293,6 +294,15 @@ public final class Playback {
         }
         if (Duration.between(start, end).compareTo(settings.maxRange()) > 0) {
             throw ProblemException.badRequest("A playback range may span at most " + settings.maxRange().toHours() + " hours.");
+        }
+    }
+
+    private java.util.Optional<Upstream.Replay> upstreamReplay(CameraId camera, Instant start, Instant end) {
+        try {
+            return upstream.replay(camera, start, end);
+        } catch (Footage.UnavailableException e) {
+            throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "Upstream did not deliver",
+                    "The camera's upstream VMS cannot replay the range now (" + e.getMessage() + "); try again shortly.");
         }
     }
 

@@ -11,6 +11,8 @@ import ae.rta.cctv.testsupport.Ffmpeg;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import ae.rta.cctv.testsupport.TestEngines;
 import ae.rta.cctv.vms.VmsApplication;
+import ae.rta.cctv.vms.adapter.out.milestone.FakeXProtect;
+import ae.rta.cctv.vms.adapter.out.onvif.FakeOnvifDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,12 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * vms, storage, playback and api started once per test JVM against the shared PostgreSQL, footage stored on the
- * filesystem in a temporary folder. Tests import footage as an operator would and play it through the api.
+ * filesystem in a temporary folder. Tests import footage as an operator would and play it through the api. vms also
+ * knows one XProtect server (the vms tests' fakes of its API Gateway and of its Open Network Bridge's ONVIF service).
  */
 final class PlaybackSystem {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PASSWORD = "demo-password-for-tests";
+    static final String MILESTONE = "metro-xp";
+    static final String BRIDGE_USER = "onb-user";
+    static final String BRIDGE_PASSWORD = "onb-secret";
     private static PlaybackSystem instance;
 
     final Path data;
@@ -46,6 +52,8 @@ final class PlaybackSystem {
     final ConfigurableApplicationContext api;
     final ServiceHttp apiHttp;
     final ServiceHttp storageHttp;
+    final FakeXProtect xprotect = new FakeXProtect("svc-cctv", "xp-secret", 3600);
+    final FakeOnvifDevice bridge = new FakeOnvifDevice(BRIDGE_USER, BRIDGE_PASSWORD, Duration.ZERO, "rtsp://127.0.0.1:9/live");
 
     private PlaybackSystem() {
         try {
@@ -54,7 +62,13 @@ final class PlaybackSystem {
             throw new UncheckedIOException(e);
         }
         // demo mode: the simulator's cameras stand for an upstream VMS that keeps recordings of any time
-        vms = CctvApplication.builder(VmsApplication.class, "vms", common(Map.of("cctv.demo", "true"))).run();
+        Map<String, Object> vmsProperties = new HashMap<>(Map.of("cctv.demo", "true"));
+        String xp = "cctv.vms.milestone[0].";
+        vmsProperties.putAll(Map.of(xp + "id", MILESTONE, xp + "base-url", xprotect.baseUrl().toString(),
+                xp + "username", "svc-cctv", xp + "password", "xp-secret", xp + "agency", "METRO",
+                xp + "bridge-rtsp", "rtsp://127.0.0.1:9", xp + "bridge-onvif", bridge.deviceService(),
+                xp + "bridge-username", BRIDGE_USER, xp + "bridge-password", BRIDGE_PASSWORD, xp + "sync-interval", "PT1H"));
+        vms = CctvApplication.builder(VmsApplication.class, "vms", common(vmsProperties)).run();
         storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false"))).run();
         storageHttp = new ServiceHttp(port(storage));
         playback = CctvApplication.builder(PlaybackApplication.class, "playback", common(Map.of(
@@ -118,8 +132,25 @@ final class PlaybackSystem {
                 "name", name, "agency", "METRO", "source", Map.of("type", "rtsp", "url", "rtsp://127.0.0.1:9/none"))),
                 internalAuth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        String id = JSON.readTree(added.body()).get("id").asString();
-        // the api reads the camera list from vms every camera-refresh: wait until it knows the new one
+        return knownToTheApi(JSON.readTree(added.body()).get("id").asString());
+    }
+
+    /** Adds a camera to the fake XProtect's inventory and synchronises it into vms (agency METRO). */
+    String addMilestoneCamera(String guid, String name) {
+        xprotect.put(new FakeXProtect.XpCamera(guid, name, false, true));
+        ServiceHttp vmsHttp = new ServiceHttp(port(vms));
+        ServiceHttp.Response sync = vmsHttp.send("POST", "/internal/milestone/" + MILESTONE + "/sync", null, internalAuth());
+        assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+        for (JsonNode c : JSON.readTree(vmsHttp.get("/internal/cameras", internalAuth()).body()).get("items")) {
+            if (c.get("name").asString().equals(name)) {
+                return knownToTheApi(c.get("id").asString());
+            }
+        }
+        throw new AssertionError("the sync did not add " + name + ": " + sync.body());
+    }
+
+    /* The api reads the camera list from vms every camera-refresh: wait until it knows the new one. */
+    private String knownToTheApi(String id) {
         String token = token("admin");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> apiHttp.get("/api/v1/cameras/" + id,
                 Map.of("Authorization", "Bearer " + token)).status() == 200);
@@ -220,6 +251,21 @@ final class PlaybackSystem {
         return found[0];
     }
 
+    /**
+     * Reads a playlist end to end with FFmpeg as a player would (from its first segment, while an EVENT playlist still
+     * grows), stream copy into an MP4, and checks that the MP4 decodes without an error. @return the MP4
+     */
+    static Path readAndDecode(String playlistUrl) throws Exception {
+        Path out = Files.createTempDirectory("playback-read").resolve("read.mp4");
+        run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-live_start_index", "0",
+                "-i", playlistUrl, "-c", "copy", out.toString());
+        Process decode = new ProcessBuilder(Ffmpeg.ffmpeg().toString(), "-v", "error", "-i", out.toString(), "-f", "null", "-")
+                .redirectErrorStream(true).start();
+        String errors = new String(decode.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(decode.waitFor()).as(errors).isZero();
+        return out;
+    }
+
     static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
@@ -233,5 +279,7 @@ final class PlaybackSystem {
         playback.close();
         storage.close();
         vms.close();
+        xprotect.close();
+        bridge.close();
     }
 }

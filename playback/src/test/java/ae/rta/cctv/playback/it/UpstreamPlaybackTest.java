@@ -2,12 +2,9 @@ package ae.rta.cctv.playback.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ae.rta.cctv.testsupport.Ffmpeg;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,14 +49,7 @@ final class UpstreamPlaybackTest {
         String playlistUrl = first.get("playlistUrl").asString();
 
         // FFmpeg plays it end to end while the pieces arrive (an EVENT playlist until both are in)
-        Path dir = Files.createTempDirectory("upstream-playback");
-        Path out = dir.resolve("upstream.mp4");
-        PlaybackSystem.run(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y", "-live_start_index", "0",
-                "-i", playlistUrl, "-c", "copy", out.toString());
-        Process decode = new ProcessBuilder(Ffmpeg.ffmpeg().toString(), "-v", "error", "-i", out.toString(), "-f", "null", "-")
-                .redirectErrorStream(true).start();
-        String errors = new String(decode.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(decode.waitFor()).as(errors).isZero();
+        Path out = PlaybackSystem.readAndDecode(playlistUrl);
         assertThat(PlaybackSystem.probe(out, "format=duration")).isBetween(9.0, 13.0);
 
         List<String> lines = text(playlistUrl).lines().toList();

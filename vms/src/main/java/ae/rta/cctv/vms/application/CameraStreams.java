@@ -1,13 +1,18 @@
 package ae.rta.cctv.vms.application;
 
+import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.vms.application.port.out.CameraConnector;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 
 /** Where each camera's streams are pulled from, asked of the connector of its source type. */
 public final class CameraStreams {
@@ -18,11 +23,18 @@ public final class CameraStreams {
         connectors.forEach(c -> this.connectors.put(c.type(), c));
     }
 
-    /** Where the camera's recordings of a range are replayed from upstream, if its source has any. */
-    public java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
-            java.time.Instant end) {
+    /**
+     * Where the camera's recordings of a range are replayed from upstream, if its source has any.
+     *
+     * @throws ProblemException 502 when the upstream that keeps them refused or did not answer
+     */
+    public Optional<ReplayEndpoint> replay(Camera camera, Instant start, Instant end) {
         CameraConnector connector = connectors.get(camera.source().type());
-        return connector == null ? java.util.Optional.empty() : connector.replay(camera, start, end);
+        try {
+            return connector == null ? Optional.empty() : connector.replay(camera, start, end);
+        } catch (CameraConnector.ReplayFailedException e) {
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "Bad Gateway", e.getMessage());
+        }
     }
 
     /** @throws IllegalStateException when no connector serves the camera's source type */

@@ -1,7 +1,7 @@
 package ae.rta.cctv.playback.adapter.out.rtsp;
 
+import ae.rta.cctv.common.rtsp.RtspAuthenticator;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A loopback RTSP proxy that adds what FFmpeg's RTSP client cannot send: an absolute clock range on PLAY
  * ({@code Range: clock=...}, ONVIF replay) and {@code Require: onvif-replay} on every request. FFmpeg connects to
- * {@code rtsp://127.0.0.1:<port>/replay/<token>} over TCP (interleaved RTP); each connection is tied to one registered
- * upstream replay, whose server sees an ordinary ONVIF replay client. Everything the server sends, and the client's
- * interleaved RTCP, is copied as it is; only the client's requests are rewritten.
+ * {@code rtsp://127.0.0.1:<port>/replay/<token>} over TCP (interleaved RTP), without credentials; each connection is
+ * tied to one registered upstream replay, whose server sees an ordinary ONVIF replay client. The proxy logs in itself
+ * with the upstream URL's user-info: a Digest is computed over the URL the upstream sees, which FFmpeg cannot know.
+ * Interleaved frames are copied both ways as they are; requests are rewritten, answers only get the client's CSeq back.
  */
 public final class RtspRangeProxy implements AutoCloseable {
 
@@ -50,13 +52,11 @@ public final class RtspRangeProxy implements AutoCloseable {
         Thread.ofVirtual().name("rtsp-replay-proxy").start(this::accept);
     }
 
-    /** Registers a replay. @return the local URL FFmpeg should open (with the upstream's user-info) and its token */
+    /** Registers a replay. @return the local URL FFmpeg should open (no credentials: the proxy logs in) and its token */
     public Registration register(Target target) {
         String token = UUID.randomUUID().toString().replace("-", "");
         targets.put(token, target);
-        String userInfo = target.upstream().getRawUserInfo();
-        String local = "rtsp://" + (userInfo == null ? "" : userInfo + "@") + "127.0.0.1:" + server.getLocalPort() + PREFIX + token;
-        return new Registration(local, () -> targets.remove(token));
+        return new Registration("rtsp://127.0.0.1:" + server.getLocalPort() + PREFIX + token, () -> targets.remove(token));
     }
 
     /** A registered replay; closing it refuses new connections for it (open ones run on). */
@@ -83,7 +83,7 @@ public final class RtspRangeProxy implements AutoCloseable {
     private void serve(Socket client) {
         try (client) {
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
-            Message first = Message.read(fromClient);
+            RtspMessage first = RtspMessage.read(fromClient);
             if (first == null) {
                 return;
             }
@@ -97,59 +97,36 @@ public final class RtspRangeProxy implements AutoCloseable {
             URI up = target.upstream();
             try (Socket upstream = new Socket()) {
                 upstream.connect(new InetSocketAddress(up.getHost(), up.getPort() > 0 ? up.getPort() : 554), 10_000);
-                OutputStream toUpstream = upstream.getOutputStream();
-                InputStream fromUpstream = upstream.getInputStream();
-                OutputStream toClient = client.getOutputStream();
-                Thread back = Thread.ofVirtual().name("rtsp-replay-downstream").start(() -> copy(fromUpstream, toClient, client));
-                String local = PREFIX + token;
-                String base = new URI(up.getScheme(), null, up.getHost(), up.getPort(), up.getPath(), up.getQuery(), null).toString();
-                Message m = first;
-                while (m != null) {
-                    toUpstream.write(m.rewritten(local, base, target).getBytes(StandardCharsets.ISO_8859_1));
-                    toUpstream.write(m.body());
-                    toUpstream.flush();
-                    m = next(fromClient, toUpstream);
+                Session session = new Session(target, PREFIX + token, upstream.getOutputStream());
+                InputStream fromUpstream = new BufferedInputStream(upstream.getInputStream());
+                Thread back = Thread.ofVirtual().name("rtsp-replay-downstream")
+                        .start(() -> answer(fromUpstream, client, session));
+                for (RtspMessage m = first; m != null; m = RtspMessage.next(fromClient, session::frame)) {
+                    session.send(m, false);
                 }
                 back.join();
             }
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException | URISyntaxException e) {
             log.debug("RTSP replay proxy connection ended: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /* Copies interleaved binary frames ($ channel length payload) through; returns the next RTSP request, or null. */
-    private static Message next(InputStream in, OutputStream out) throws IOException {
-        while (true) {
-            in.mark(1);
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            if (b == '$') {
-                byte[] header = in.readNBytes(3);
-                if (header.length < 3) {
-                    return null;
-                }
-                int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
-                out.write('$');
-                out.write(header);
-                out.write(in.readNBytes(length));
-                out.flush();
-                continue;
-            }
-            in.reset();
-            return Message.read(in);
-        }
-    }
-
-    private static void copy(InputStream in, OutputStream out, Socket client) {
-        byte[] buffer = new byte[64 * 1024];
+    /* Passes the upstream's frames and answers to the client, except challenges the session answers itself. */
+    private static void answer(InputStream fromUpstream, Socket client, Session session) {
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-                out.flush();
+            OutputStream toClient = client.getOutputStream();
+            RtspMessage.Frames frames = frame -> {
+                toClient.write(frame);
+                toClient.flush();
+            };
+            for (RtspMessage m = RtspMessage.next(fromUpstream, frames); m != null; m = RtspMessage.next(fromUpstream, frames)) {
+                RtspMessage answer = m.isResponse() ? session.answer(m) : m;
+                if (answer != null) {
+                    toClient.write(answer.bytes());
+                    toClient.flush();
+                }
             }
         } catch (IOException e) {
             // one side closed: the other follows
@@ -162,6 +139,82 @@ public final class RtspRangeProxy implements AutoCloseable {
         }
     }
 
+    /*
+     * One client connection's requests as the upstream sees them. Concurrency: the client's thread sends requests and
+     * frames, the answering thread resends a challenged request; both write under this object's lock. The upstream
+     * sees CSeq numbers shifted by the resends so far (a resend is a new request), and each answer gets the client's
+     * number back from the map of requests sent.
+     */
+    private static final class Session {
+
+        private record Sent(RtspMessage request, boolean resent) {
+        }
+
+        private final Target target;
+        private final String local;
+        private final String base;
+        private final OutputStream toUpstream;
+        private final RtspAuthenticator login;
+        private final Map<Integer, Sent> sent = new ConcurrentHashMap<>();
+        private int shift;
+
+        Session(Target target, String local, OutputStream toUpstream) throws URISyntaxException {
+            URI up = target.upstream();
+            this.target = target;
+            this.local = local;
+            this.base = new URI(up.getScheme(), null, up.getHost(), up.getPort(), up.getPath(), up.getQuery(), null).toString();
+            this.toUpstream = toUpstream;
+            this.login = RtspAuthenticator.fromUserInfo(up);
+        }
+
+        synchronized void frame(byte[] frame) throws IOException {
+            toUpstream.write(frame);
+            toUpstream.flush();
+        }
+
+        /** Sends a client's request as the upstream must see it: its URL, clock range, Require, CSeq and login. */
+        synchronized void send(RtspMessage request, boolean resend) throws IOException {
+            if (resend) {
+                shift++;
+            }
+            int cseq = request.cseq() + shift;
+            int at = request.uri().indexOf(local);
+            String url = at < 0 ? request.uri() : base + request.uri().substring(at + local.length());
+            String[] line = request.startLine().split(" ", 3);
+            boolean play = request.method().toUpperCase(Locale.ROOT).equals("PLAY");
+            List<String> replaced = new ArrayList<>(List.of("CSeq", "Authorization"));
+            if (play) {
+                replaced.add("Range");
+            }
+            if (target.require() != null) {
+                replaced.add("Require");
+            }
+            RtspMessage out = request.withStartLine(line[0] + " " + url + " " + line[2])
+                    .without(replaced.toArray(String[]::new))
+                    .with("CSeq", cseq)
+                    .with("Range", play ? target.range() : null)
+                    .with("Require", target.require())
+                    .with("Authorization", login == null ? null : login.authorization(request.method(), url));
+            sent.put(cseq, new Sent(request, resend));
+            toUpstream.write(out.bytes());
+            toUpstream.flush();
+        }
+
+        /** The answer the client gets, or null when a challenge was answered by sending the request again. */
+        RtspMessage answer(RtspMessage response) throws IOException {
+            Sent request = response.header("CSeq") == null ? null : sent.remove(response.cseq());
+            if (request == null) {
+                return response;
+            }
+            if (response.status() == 401 && login != null && !request.resent()
+                    && login.challenged(response.headers("WWW-Authenticate"))) {
+                send(request.request(), true);
+                return null;
+            }
+            return response.replacing("CSeq", request.request().header("CSeq"));
+        }
+    }
+
     private static String token(String uri) {
         int at = uri.indexOf(PREFIX);
         if (at < 0) {
@@ -170,77 +223,6 @@ public final class RtspRangeProxy implements AutoCloseable {
         String rest = uri.substring(at + PREFIX.length());
         int end = rest.indexOf('/');
         return end < 0 ? rest : rest.substring(0, end);
-    }
-
-    /** One RTSP request: request line, headers, body. */
-    record Message(String method, String uri, String version, List<String> headers, byte[] body) {
-
-        static Message read(InputStream in) throws IOException {
-            String requestLine = line(in);
-            while (requestLine != null && requestLine.isEmpty()) {
-                requestLine = line(in);
-            }
-            if (requestLine == null) {
-                return null;
-            }
-            String[] parts = requestLine.split(" ", 3);
-            if (parts.length < 3) {
-                throw new IOException("not an RTSP request: " + requestLine);
-            }
-            List<String> headers = new ArrayList<>();
-            int length = 0;
-            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                headers.add(h);
-                if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Integer.parseInt(h.substring(15).strip());
-                }
-            }
-            return new Message(parts[0], parts[1], parts[2], headers, in.readNBytes(length));
-        }
-
-        String header(String name) {
-            return headers.stream().filter(h -> h.regionMatches(true, 0, name + ":", 0, name.length() + 1))
-                    .map(h -> h.substring(name.length() + 1).strip()).findFirst().orElse("");
-        }
-
-        /** The request as the upstream must see it: its URL, the clock range on PLAY, Require on every request. */
-        String rewritten(String local, String base, Target target) {
-            int at = uri.indexOf(local);
-            String url = at < 0 ? uri : base + uri.substring(at + local.length());
-            StringBuilder out = new StringBuilder(method).append(' ').append(url).append(' ').append(version).append("\r\n");
-            boolean play = method.toUpperCase(Locale.ROOT).equals("PLAY");
-            for (String h : headers) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if ((play && lower.startsWith("range:")) || (target.require() != null && lower.startsWith("require:"))) {
-                    continue;
-                }
-                out.append(h).append("\r\n");
-            }
-            if (play && target.range() != null) {
-                out.append("Range: ").append(target.range()).append("\r\n");
-            }
-            if (target.require() != null) {
-                out.append("Require: ").append(target.require()).append("\r\n");
-            }
-            return out.append("\r\n").toString();
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-            for (int b = in.read(); ; b = in.read()) {
-                if (b < 0) {
-                    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-                }
-                if (b == '\n') {
-                    String s = line.toString(StandardCharsets.ISO_8859_1);
-                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-                }
-                if (line.size() > 8192) {
-                    throw new IOException("RTSP header line too long");
-                }
-                line.write(b);
-            }
-        }
     }
 
     @Override

@@ -2,15 +2,19 @@ package ae.rta.cctv.vms.adapter.in.web;
 
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.ProblemException;
+import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.vms.application.CameraCatalog;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.MilestoneSync;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,22 +91,22 @@ class InternalCameraController {
     /**
      * Where to fetch a camera's upstream recordings of a range: RTSP URL (with credentials, for FFmpeg), the Range
      * header of the PLAY request, and whether requests need {@code Require: onvif-replay}. 409 when the camera's source
-     * keeps no recordings this system can fetch.
+     * keeps no recordings this system can fetch; 502 when its upstream refuses or does not answer.
      */
     @GetMapping("/internal/cameras/{id}/replay")
     Map<String, Object> replay(@PathVariable String id, @RequestParam(required = false) String start,
             @RequestParam(required = false) String end) {
         Camera camera = catalog.get(CameraId.parse(id));
-        java.time.Instant from = ae.rta.cctv.common.web.RequestValues.requiredInstant("start", start);
-        java.time.Instant to = ae.rta.cctv.common.web.RequestValues.requiredInstant("end", end);
+        Instant from = RequestValues.requiredInstant("start", start);
+        Instant to = RequestValues.requiredInstant("end", end);
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("end must be after start");
         }
-        ae.rta.cctv.vms.domain.ReplayEndpoint replay = streams.replay(camera, from, to).orElseThrow(() ->
-                ae.rta.cctv.common.web.ProblemException.conflict("Camera " + camera.id() + " (" + camera.source().type()
-                        + ") has no upstream recordings this system can fetch: replay is built for the demo simulator's "
-                        + "cameras; XProtect replay (ONVIF GetReplayUri through the Open Network Bridge) is not built yet."));
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        ReplayEndpoint replay = streams.replay(camera, from, to).orElseThrow(() -> ProblemException.conflict("Camera "
+                + camera.id() + " (" + camera.source().type() + ") has no upstream recordings this system can fetch: "
+                + "replay comes from the demo simulator, or from an XProtect server whose Open Network Bridge ONVIF "
+                + "service is configured (bridge-onvif) and offers the Replay service."));
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("cameraId", camera.id().toString());
         body.put("url", replay.stream().urlWithCredentials());
         body.put("range", replay.rangeHeader());

@@ -29,7 +29,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * A small ONVIF client (SOAP 1.2 over HTTP) for one device: the device, media and PTZ operations the system uses,
+ * A small ONVIF client (SOAP 1.2 over HTTP) for one device: the device, media, PTZ and replay operations the system uses,
  * each request signed with a WS-Security UsernameToken digest. The device's clock is read once
  * ({@code GetSystemDateAndTime}, which needs no login) and the token's creation time is shifted by the difference,
  * so a device whose clock is off still accepts the login.
@@ -54,7 +54,10 @@ public final class OnvifClient {
     private static final String DEVICE = "http://www.onvif.org/ver10/device/wsdl";
     private static final String MEDIA = "http://www.onvif.org/ver10/media/wsdl";
     private static final String PTZ = "http://www.onvif.org/ver20/ptz/wsdl";
+    private static final String REPLAY = "http://www.onvif.org/ver10/replay/wsdl";
     private static final String SCHEMA = "http://www.onvif.org/ver10/schema";
+    private static final String STREAM_SETUP = "<StreamSetup><Stream xmlns=\"" + SCHEMA + "\">RTP-Unicast</Stream>"
+            + "<Transport xmlns=\"" + SCHEMA + "\"><Protocol>RTSP</Protocol></Transport></StreamSetup>";
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -67,6 +70,7 @@ public final class OnvifClient {
     private volatile Duration skew;
     private volatile URI mediaService;
     private volatile URI ptzService;
+    private volatile URI replayService;
 
     public OnvifClient(URI deviceService, Credentials credentials, Clock clock, HttpClient http, Duration timeout) {
         this.deviceService = deviceService;
@@ -109,10 +113,30 @@ public final class OnvifClient {
     }
 
     public URI streamUri(String profileToken) {
-        Document answer = call(media(), "<GetStreamUri xmlns=\"" + MEDIA + "\"><StreamSetup>"
-                + "<Stream xmlns=\"" + SCHEMA + "\">RTP-Unicast</Stream>"
-                + "<Transport xmlns=\"" + SCHEMA + "\"><Protocol>RTSP</Protocol></Transport></StreamSetup>"
+        Document answer = call(media(), "<GetStreamUri xmlns=\"" + MEDIA + "\">" + STREAM_SETUP
                 + "<ProfileToken>" + xml(profileToken) + "</ProfileToken></GetStreamUri>", true);
+        return URI.create(first(answer.getDocumentElement(), "Uri").getTextContent().strip());
+    }
+
+    /** Whether the device offers the Replay service (ONVIF Profile G), as its capabilities say. */
+    public boolean hasReplay() {
+        services();
+        return replayService != null;
+    }
+
+    /**
+     * Where a recording is replayed from ({@code GetReplayUri}, RTP unicast over RTSP): an RTSP URL to play with
+     * {@code Require: onvif-replay} and {@code Range: clock=...} (ONVIF Streaming Specification).
+     *
+     * @throws OnvifException when the device has no Replay service, refuses, or does not answer
+     */
+    public URI replayUri(String recordingToken) {
+        services();
+        if (replayService == null) {
+            throw new OnvifException("the device has no replay service", null);
+        }
+        Document answer = call(replayService, "<GetReplayUri xmlns=\"" + REPLAY + "\">" + STREAM_SETUP
+                + "<RecordingToken>" + xml(recordingToken) + "</RecordingToken></GetReplayUri>", true);
         return URI.create(first(answer.getDocumentElement(), "Uri").getTextContent().strip());
     }
 
@@ -194,10 +218,16 @@ public final class OnvifClient {
             return;
         }
         Document answer = call(deviceService, "<GetCapabilities xmlns=\"" + DEVICE + "\"><Category>All</Category></GetCapabilities>", true);
-        Element media = optional(answer.getDocumentElement(), "Media");
-        Element ptz = optional(answer.getDocumentElement(), "PTZ");
-        ptzService = ptz == null || optional(ptz, "XAddr") == null ? null : URI.create(text(optional(ptz, "XAddr")));
-        mediaService = media == null || optional(media, "XAddr") == null ? deviceService : URI.create(text(optional(media, "XAddr")));
+        ptzService = xaddr(answer, "PTZ");
+        replayService = xaddr(answer, "Replay");
+        URI media = xaddr(answer, "Media");
+        mediaService = media == null ? deviceService : media;
+    }
+
+    /** The address of a service in a GetCapabilities answer ({@code Replay} is under {@code Extension}), or null. */
+    private static URI xaddr(Document capabilities, String service) {
+        Element e = optional(capabilities.getDocumentElement(), service);
+        return e == null || optional(e, "XAddr") == null ? null : URI.create(text(optional(e, "XAddr")));
     }
 
     private Document call(URI service, String body, boolean signed) {

@@ -1,7 +1,7 @@
 package ae.rta.cctv.vms.adapter.out.rtsp;
 
+import ae.rta.cctv.common.rtsp.RtspAuthenticator;
 import ae.rta.cctv.vms.application.port.out.StreamProbe;
-import ae.rta.cctv.vms.domain.Credentials;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,27 +14,21 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Probes a stream with one RTSP {@code DESCRIBE} (RFC 2326): reachable when the camera answers 200 with a session
- * description that has a video track. Answers Basic and Digest (RFC 2617, MD5) challenges when the camera has
- * credentials. Costs one TCP connection and no video: thousands of cameras can be probed from one instance.
+ * description that has a video track. Answers Basic and Digest challenges ({@link RtspAuthenticator}) when the camera
+ * has credentials. Costs one TCP connection and no video: thousands of cameras can be probed from one instance.
  */
 public final class RtspDescribeProbe implements StreamProbe {
 
     private static final int MAX_BODY = 64 * 1024;
-    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final int timeoutMillis;
 
@@ -52,8 +46,10 @@ public final class RtspDescribeProbe implements StreamProbe {
             socket.setSoTimeout(timeoutMillis);
             Answer answer = describe(socket, uri, null, 1);
             if (answer.status() == 401 && endpoint.credentials() != null) {
-                String challenge = answer.headers().getOrDefault("www-authenticate", "");
-                answer = describe(socket, uri, authorization(challenge, endpoint.credentials(), uri), 2);
+                RtspAuthenticator auth = new RtspAuthenticator(endpoint.credentials().username(),
+                        endpoint.credentials().password());
+                auth.challenged(List.of(answer.headers().getOrDefault("www-authenticate", "")));
+                answer = describe(socket, uri, auth.authorization("DESCRIBE", uri.toString()), 2);
                 if (answer.status() == 401) {
                     return Result.failed("the camera refused the credentials");
                 }
@@ -133,31 +129,5 @@ public final class RtspDescribeProbe implements StreamProbe {
             }
         }
         return line.toString(StandardCharsets.UTF_8);
-    }
-
-    static String authorization(String challenge, Credentials credentials, URI uri) {
-        if (challenge.regionMatches(true, 0, "Digest", 0, 6)) {
-            Map<String, String> params = new LinkedHashMap<>();
-            Matcher m = PARAM.matcher(challenge);
-            while (m.find()) {
-                params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
-            }
-            String realm = params.getOrDefault("realm", "");
-            String nonce = params.getOrDefault("nonce", "");
-            String ha1 = md5(credentials.username() + ":" + realm + ":" + credentials.password());
-            String ha2 = md5("DESCRIBE:" + uri);
-            return "Digest username=\"" + credentials.username() + "\", realm=\"" + realm + "\", nonce=\"" + nonce
-                    + "\", uri=\"" + uri + "\", response=\"" + md5(ha1 + ":" + nonce + ":" + ha2) + "\"";
-        }
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,10 +3,13 @@ package ae.rta.cctv.vms.adapter.out.simulator;
 import ae.rta.cctv.vms.application.port.out.CameraConnector;
 import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraSource;
+import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The demo cameras: RTSP streams of the local {@link SimulatorServer}, reached like any other RTSP camera. They also
@@ -36,9 +39,7 @@ public final class SimulatorConnector implements CameraConnector {
     }
 
     @Override
-    public java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
-            java.time.Instant end) {
-        return java.util.Optional.of(new ae.rta.cctv.vms.domain.ReplayEndpoint(stream(camera, StreamVariant.MAIN), start, end,
-                false));
+    public Optional<ReplayEndpoint> replay(Camera camera, Instant start, Instant end) {
+        return Optional.of(new ReplayEndpoint(stream(camera, StreamVariant.MAIN), start, end, false));
     }
 }

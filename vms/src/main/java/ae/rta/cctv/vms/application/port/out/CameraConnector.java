@@ -1,9 +1,12 @@
 package ae.rta.cctv.vms.application.port.out;
 
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Reaches the cameras of one kind of source (RTSP, simulator, ...). */
 public interface CameraConnector {
@@ -20,9 +23,17 @@ public interface CameraConnector {
     /**
      * Where the camera's recordings of [start, end) are replayed from upstream, when its source keeps recordings this
      * system can fetch; empty otherwise.
+     *
+     * @throws ReplayFailedException when the upstream that keeps them refused or did not answer
      */
-    default java.util.Optional<ae.rta.cctv.vms.domain.ReplayEndpoint> replay(Camera camera, java.time.Instant start,
-            java.time.Instant end) {
-        return java.util.Optional.empty();
+    default Optional<ReplayEndpoint> replay(Camera camera, Instant start, Instant end) {
+        return Optional.empty();
+    }
+
+    /** The upstream keeps the camera's recordings but did not say where to replay them; the message is safe to show. */
+    final class ReplayFailedException extends RuntimeException {
+        public ReplayFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

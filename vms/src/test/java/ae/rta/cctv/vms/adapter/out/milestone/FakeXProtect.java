@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code GET /API/rest/v1/cameras}, {@code {"array":[...]}}). It fails like the real one: 401 for an unknown or
  * revoked token, 5xx when told to, and slow answers when told to; other resources answer XProtect's 404 body.
  */
-final class FakeXProtect implements AutoCloseable {
+public final class FakeXProtect implements AutoCloseable {
 
-    record XpCamera(String id, String name, boolean ptz, boolean enabled) {
+    public record XpCamera(String id, String name, boolean ptz, boolean enabled) {
     }
 
     private final HttpServer server;
@@ -42,7 +42,7 @@ final class FakeXProtect implements AutoCloseable {
     final AtomicInteger unauthorised = new AtomicInteger();
     final AtomicInteger serverErrors = new AtomicInteger();
 
-    FakeXProtect(String username, String password, long expiresIn) {
+    public FakeXProtect(String username, String password, long expiresIn) {
         this.username = username;
         this.password = password;
         this.expiresIn = expiresIn;
@@ -55,11 +55,11 @@ final class FakeXProtect implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void put(XpCamera camera) {
+    public void put(XpCamera camera) {
         cameras.put(camera.id(), camera);
     }
 

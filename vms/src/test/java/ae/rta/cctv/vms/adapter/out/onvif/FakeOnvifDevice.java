@@ -17,18 +17,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * An ONVIF device for tests, speaking the SOAP 1.2 subset the system uses (device, media and PTZ services). It
- * checks every signed request's WS-UsernameToken digest against its own clock, which is set {@code skew} off the
- * real one, and refuses tokens created more than 5 minutes from its time, as real devices do. It records the PTZ
- * operations it receives.
+ * An ONVIF device for tests, speaking the SOAP 1.2 subset the system uses (device, media, PTZ and, once told where its
+ * recordings replay from, replay services). It checks every signed request's WS-UsernameToken digest against its own
+ * clock, which is set {@code skew} off the real one, and refuses tokens created more than 5 minutes from its time, as
+ * real devices do. It records the PTZ and replay operations it receives. As an XProtect Open Network Bridge it keeps
+ * one recording per camera, named by the camera's GUID (our unverified reading of the bridge).
  */
-final class FakeOnvifDevice implements AutoCloseable {
+public final class FakeOnvifDevice implements AutoCloseable {
 
     private final HttpServer server;
     private final String username;
@@ -37,9 +40,11 @@ final class FakeOnvifDevice implements AutoCloseable {
     private final String streamUri;
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> presets = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> recordings = ConcurrentHashMap.newKeySet();
+    private volatile String replayPrefix;
     private int nextPreset = 1;
 
-    FakeOnvifDevice(String username, String password, Duration skew, String streamUri) {
+    public FakeOnvifDevice(String username, String password, Duration skew, String streamUri) {
         this.username = username;
         this.password = password;
         this.skew = skew;
@@ -53,7 +58,7 @@ final class FakeOnvifDevice implements AutoCloseable {
         server.start();
     }
 
-    String deviceService() {
+    public String deviceService() {
         return base() + "/onvif/device_service";
     }
 
@@ -61,8 +66,18 @@ final class FakeOnvifDevice implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<String> operations() {
+    public List<String> operations() {
         return List.copyOf(operations);
+    }
+
+    /** Offers the Replay service: a recording's replay URI is {@code prefix + token}. */
+    public void replayAt(String prefix) {
+        replayPrefix = prefix;
+    }
+
+    /** A recording the replay service knows (others are refused with {@code ter:NoRecording}). */
+    public void addRecording(String token) {
+        recordings.add(token);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -79,13 +94,17 @@ final class FakeOnvifDevice implements AutoCloseable {
             } else {
                 answer = respond(name, operation);
             }
+        } catch (Refused e) {
+            status = 400;
+            answer = fault(e.code, e.getMessage());
         } catch (RuntimeException e) {
             status = 500;
             answer = fault("ter:Action", e.getMessage());
         }
         byte[] bytes = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
                 + " xmlns:tt=\"http://www.onvif.org/ver10/schema\" xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\""
-                + " xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\" xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\">"
+                + " xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\" xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\""
+                + " xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\" xmlns:ter=\"http://www.onvif.org/ver10/error\">"
                 + "<s:Body>" + answer + "</s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/soap+xml; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -105,7 +124,25 @@ final class FakeOnvifDevice implements AutoCloseable {
             }
             case "GetCapabilities" -> "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Media><tt:XAddr>" + base()
                     + "/onvif/media_service</tt:XAddr></tt:Media><tt:PTZ><tt:XAddr>" + base()
-                    + "/onvif/ptz_service</tt:XAddr></tt:PTZ></tds:Capabilities></tds:GetCapabilitiesResponse>";
+                    + "/onvif/ptz_service</tt:XAddr></tt:PTZ>" + (replayPrefix == null ? "" : "<tt:Extension><tt:Replay>"
+                    + "<tt:XAddr>" + base() + "/onvif/replay_service</tt:XAddr></tt:Replay></tt:Extension>")
+                    + "</tds:Capabilities></tds:GetCapabilitiesResponse>";
+            case "GetReplayUri" -> {
+                String token = text(op, "RecordingToken");
+                operations.add("GetReplayUri " + token);
+                if (replayPrefix == null) {
+                    throw new Refused("ter:ActionNotSupported", "no replay service");
+                }
+                if (!"RTP-Unicast".equals(text(first(op, "StreamSetup"), "Stream"))
+                        || !"RTSP".equals(text(first(op, "Transport"), "Protocol"))) {
+                    throw new Refused("ter:InvalidArgVal", "unsupported stream setup");
+                }
+                if (!recordings.contains(token)) {
+                    throw new Refused("ter:InvalidArgVal/ter:NoRecording", "no recording " + token);
+                }
+                yield "<trp:GetReplayUriResponse><trp:Uri>" + OnvifClient.xml(replayPrefix + token)
+                        + "</trp:Uri></trp:GetReplayUriResponse>";
+            }
             case "GetProfiles" -> "<trt:GetProfilesResponse>"
                     + "<trt:Profiles token=\"sub\"><tt:Name>Sub</tt:Name><tt:VideoEncoderConfiguration><tt:Resolution>"
                     + "<tt:Width>320</tt:Width><tt:Height>180</tt:Height></tt:Resolution></tt:VideoEncoderConfiguration></trt:Profiles>"
@@ -156,6 +193,16 @@ final class FakeOnvifDevice implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("operation not supported: " + name);
         };
+    }
+
+    /** A request the device refuses as the sender's fault (SOAP fault with an ONVIF subcode, HTTP 400). */
+    private static final class Refused extends RuntimeException {
+        final String code;
+
+        Refused(String code, String reason) {
+            super(reason);
+            this.code = code;
+        }
     }
 
     private boolean authorised(Document request) {
