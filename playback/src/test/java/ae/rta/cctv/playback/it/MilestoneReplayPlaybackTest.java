@@ -72,9 +72,8 @@ final class MilestoneReplayPlaybackTest {
     void aRecordingTheBridgeRefusesIsABadGatewayNamingItsReason() {
         String unknown = system.addMilestoneCamera("7e5b1c2a-0d4f-4a61-9b3e-000000000000", "Metro XProtect Unrecorded " + System.nanoTime());
         Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
-        // asked of the playback service itself: the api answers any 5xx of a service as its own 503
-        ServiceHttp.Response r = new ServiceHttp(PlaybackSystem.port(system.playback)).get("/internal/playback?camera="
-                + unknown + "&start=" + start + "&end=" + start.plusSeconds(30), PlaybackSystem.internalAuth());
+        // through the api, which passes on the playback service's 502 with its reason
+        ServiceHttp.Response r = system.play(system.token("admin"), unknown, start.toString(), start.plusSeconds(30).toString());
         assertThat(r.status()).as(r.body()).isEqualTo(502);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.body()).contains("no recording 7e5b1c2a-0d4f-4a61-9b3e-000000000000");

@@ -52,6 +52,8 @@ public final class HttpServiceGateway implements ServiceGateway {
             throw ServiceProblems.passOn(e);
         } catch (org.springframework.web.client.HttpServerErrorException.NotImplemented e) {
             throw ServiceProblems.passOn(e); // a capability the service says it does not have: not an outage
+        } catch (org.springframework.web.client.HttpServerErrorException.BadGateway e) {
+            throw ServiceProblems.passOn(e); // the service is up; what it reaches (a camera, an upstream VMS) failed
         } catch (RestClientException e) {
             throw new UnavailableException(service, e);
         }
