@@ -127,20 +127,9 @@ public final class Playback {
 
     /* The stretches of [start, end) of at least MIN_FILL that no recorded range covers. Ranges in time order. */
     private static List<VodPlaylist.Hole> holes(List<Timeline.Span> ranges, Instant start, Instant end) {
-        List<VodPlaylist.Hole> holes = new java.util.ArrayList<>();
-        Instant covered = start;
-        for (Timeline.Span r : ranges) {
-            if (Duration.between(covered, r.start()).compareTo(MIN_FILL) >= 0) {
-                holes.add(new VodPlaylist.Hole(covered, r.start().isBefore(end) ? r.start() : end));
-            }
-            if (r.end().isAfter(covered)) {
-                covered = r.end();
-            }
-        }
-        if (Duration.between(covered, end).compareTo(MIN_FILL) >= 0) {
-            holes.add(new VodPlaylist.Hole(covered, end));
-        }
-        return holes;
+        return Timeline.uncovered(start, end, ranges).stream()
+                .filter(u -> Duration.between(u.start(), u.end()).compareTo(MIN_FILL) >= 0)
+                .map(u -> new VodPlaylist.Hole(u.start(), u.end())).toList();
     }
 
     /*
@@ -235,16 +224,11 @@ public final class Playback {
         return playlistTime.record(() -> {
             List<VodPlaylist.StoredSegment> stored = call(() -> footage.playable(camera, start, end, left));
             long target = settings.targetSegment().toMillis();
-            List<VodPlaylist.Fill> fills = new java.util.ArrayList<>();
-            if (settings.fillGaps()) {
-                for (VodPlaylist.Hole h : VodPlaylist.holes(stored, start, end, target)) {
-                    List<UpstreamCache.Piece> pieces = cache.present(camera, h.start(), h.end());
-                    if (!pieces.isEmpty()) {
-                        fills.add(new VodPlaylist.Fill(h, pieces.stream().map(p -> view(camera, p, expires)).toList()));
-                    }
-                }
+            if (!settings.fillGaps()) {
+                return VodPlaylist.render(stored, start, end, target);
             }
-            return VodPlaylist.render(stored, fills, start, end, target);
+            return VodPlaylist.render(stored, h -> cache.present(camera, h.start(), h.end()).stream()
+                    .map(p -> view(camera, p, expires)).toList(), start, end, target);
         });
     }
 

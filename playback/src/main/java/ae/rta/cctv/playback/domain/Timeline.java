@@ -58,19 +58,28 @@ public record Timeline(Instant start, Instant end, Duration resolution, List<Spa
     /* The complement of the ranges, each hole cut where the reported gaps say different things. */
     private static List<Hole> holes(Instant start, Instant end, List<Span> ranges, List<Hole> reported) {
         List<Hole> holes = new ArrayList<>();
+        for (Span u : uncovered(start, end, ranges)) {
+            explain(u.start(), u.end(), reported, holes);
+        }
+        return holes;
+    }
+
+    /** The stretches of [start, end) no range covers, in time order. @param ranges in time order */
+    public static List<Span> uncovered(Instant start, Instant end, List<Span> ranges) {
+        List<Span> uncovered = new ArrayList<>();
         Instant at = start;
         for (Span r : ranges) {
             if (r.start().isAfter(at)) {
-                explain(at, r.start(), reported, holes);
+                uncovered.add(new Span(at, r.start().isBefore(end) ? r.start() : end));
             }
             if (r.end().isAfter(at)) {
                 at = r.end();
             }
         }
         if (end.isAfter(at)) {
-            explain(at, end, reported, holes);
+            uncovered.add(new Span(at, end));
         }
-        return holes;
+        return uncovered;
     }
 
     private static void explain(Instant from, Instant to, List<Hole> reported, List<Hole> out) {

@@ -59,16 +59,7 @@ public final class VodPlaylist {
 
     /** @param segments stored files in time order, overlapping [{@code from}, {@code to}) */
     public static Rendered render(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
-        return render(segments, List.of(), from, to, targetMillis);
-    }
-
-    /** The holes stored footage leaves in [{@code from}, {@code to}) (what {@link #render} would report). */
-    public static List<Hole> holes(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
-        return holes(stored(segments, from, to, targetMillis), from, to);
-    }
-
-    /** Footage fetched from the upstream VMS for one hole: the cached pieces that cover it, in time order. */
-    public record Fill(Hole hole, List<UpstreamPlaylist.Piece> pieces) {
+        return render(segments, hole -> List.of(), from, to, targetMillis);
     }
 
     /**
@@ -77,15 +68,14 @@ public final class VodPlaylist {
      * its own). While a piece of a hole is still being fetched, the playlist ends with what that hole has so far and
      * is an EVENT playlist: a reload only ever adds to its end, until every piece is in and it is VOD.
      *
-     * @param fills the holes being filled, in time order
+     * @param fills the fetched pieces covering a hole of the stored footage, in time order (none: the hole stays)
      */
-    public static Rendered render(List<StoredSegment> segments, List<Fill> fills, Instant from, Instant to,
-            long targetMillis) {
+    public static Rendered render(List<StoredSegment> segments, java.util.function.Function<Hole, List<UpstreamPlaylist.Piece>> fills,
+            Instant from, Instant to, long targetMillis) {
         List<Entry> entries = stored(segments, from, to, targetMillis);
         Hole waitingFor = null;
-        for (Fill fill : fills) {
-            Hole h = fill.hole();
-            for (UpstreamPlaylist.Piece p : fill.pieces()) {
+        for (Hole h : holes(entries, from, to)) {
+            for (UpstreamPlaylist.Piece p : fills.apply(h)) {
                 Instant at = p.start();
                 for (UpstreamPlaylist.Segment f : p.segments()) {
                     Instant middle = at.plusMillis(f.durationMs() / 2);

@@ -86,6 +86,11 @@ class VodPlaylistTest {
 
     private static final VodPlaylist.Hole HOLE = new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(70));
 
+    /** Fills {@link #HOLE}, and only it, with {@code piece}. */
+    private static java.util.function.Function<VodPlaylist.Hole, List<UpstreamPlaylist.Piece>> only(UpstreamPlaylist.Piece piece) {
+        return hole -> hole.equals(HOLE) ? List.of(piece) : List.of();
+    }
+
     /** A fetched piece of {@code seconds} two-second segments. */
     private static UpstreamPlaylist.Piece piece(Instant start, int seconds, boolean complete) {
         List<UpstreamPlaylist.Segment> segments = new ArrayList<>();
@@ -98,7 +103,7 @@ class VodPlaylistTest {
     @Test
     void aHoleIsFilledFromAFetchedPieceWithItsOwnInitSectionAndDiscontinuities() {
         VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
-                List.of(new VodPlaylist.Fill(HOLE, List.of(piece(T.plusSeconds(60), 60, true)))), T, T.plusSeconds(120), 4000);
+                only(piece(T.plusSeconds(60), 60, true)), T, T.plusSeconds(120), 4000);
         List<String> lines = lines(r);
         int map = lines.indexOf("#EXT-X-MAP:URI=\"https://p/cache/" + T.plusSeconds(60).getEpochSecond() + "/init.mp4?sig=s\"");
         assertThat(map).isPositive();
@@ -118,7 +123,7 @@ class VodPlaylistTest {
         UpstreamPlaylist.Piece arriving = new UpstreamPlaylist.Piece(T.plusSeconds(60), piece(T, 6, false).segments(), false,
                 "https://p/cache/x", "?sig=s");
         VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
-                List.of(new VodPlaylist.Fill(HOLE, List.of(arriving))), T, T.plusSeconds(120), 4000);
+                only(arriving), T, T.plusSeconds(120), 4000);
         List<String> lines = lines(r);
         assertThat(lines).contains("#EXT-X-PLAYLIST-TYPE:EVENT").doesNotContain("#EXT-X-ENDLIST");
         assertThat(lines.getLast()).isEqualTo("https://p/cache/x/seg_00002.m4s?sig=s");
@@ -131,7 +136,7 @@ class VodPlaylistTest {
     void aFillThatHasNothingYetStillHoldsBackWhatComesAfterItsHole() {
         UpstreamPlaylist.Piece started = new UpstreamPlaylist.Piece(T.plusSeconds(60), List.of(), false, "https://p/cache/x", "?s");
         VodPlaylist.Rendered r = VodPlaylist.render(List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b")),
-                List.of(new VodPlaylist.Fill(HOLE, List.of(started))), T, T.plusSeconds(120), 4000);
+                only(started), T, T.plusSeconds(120), 4000);
         assertThat(lines(r)).contains("#EXT-X-PLAYLIST-TYPE:EVENT").doesNotContain("#EXT-X-ENDLIST")
                 .noneMatch(l -> l.startsWith("#EXT-X-MAP:URI=\"b\""));
         assertThat(r.mediaMillis()).isEqualTo(60_000);
@@ -140,9 +145,9 @@ class VodPlaylistTest {
     @Test
     void withoutAnyFillTheHolesStay() {
         List<StoredSegment> stored = List.of(file(T, 60, "a"), file(T.plusSeconds(70), 50, "b"));
-        assertThat(VodPlaylist.holes(stored, T, T.plusSeconds(120), 4000))
+        assertThat(VodPlaylist.render(stored, T, T.plusSeconds(120), 4000).gaps())
                 .containsExactly(new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(70)));
-        assertThat(VodPlaylist.render(stored, List.of(), T, T.plusSeconds(120), 4000).text())
+        assertThat(VodPlaylist.render(stored, hole -> List.of(), T, T.plusSeconds(120), 4000).text())
                 .isEqualTo(VodPlaylist.render(stored, T, T.plusSeconds(120), 4000).text());
     }
 }
