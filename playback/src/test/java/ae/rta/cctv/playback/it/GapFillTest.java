@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -113,9 +112,7 @@ final class GapFillTest {
     }
 
     private static ServiceHttp.Response get(String url) {
-        URI uri = URI.create(url);
-        ServiceHttp.Response r = new ServiceHttp(uri.getScheme() + "://" + uri.getAuthority())
-                .get(uri.getRawPath() + "?" + uri.getRawQuery(), Map.of());
+        ServiceHttp.Response r = PlaybackSystem.getUrl(url);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r;
     }

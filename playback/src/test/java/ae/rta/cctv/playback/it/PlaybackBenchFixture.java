@@ -71,10 +71,6 @@ public final class PlaybackBenchFixture implements AutoCloseable {
             system.play(token, camera, HOUR.toString(), HOUR.plus(Duration.ofHours(1)).toString());
             return playback.get(playlist.getRawPath() + "?" + playlist.getRawQuery(), Map.of());
         });
-        calls.put("answerAndPlaylist", () -> {
-            answerAndPlaylist();
-            return playback.get("/internal/playback?camera=" + camera + "&" + range, internal);
-        });
         Map<String, Double> medians = new java.util.LinkedHashMap<>();
         calls.forEach((name, call) -> {
             Map<String, double[]> before = serverTimes();

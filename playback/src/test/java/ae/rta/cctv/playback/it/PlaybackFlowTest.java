@@ -38,9 +38,7 @@ final class PlaybackFlowTest {
     }
 
     private static List<String> lines(String playlistUrl) {
-        URI uri = URI.create(playlistUrl);
-        ServiceHttp.Response r = new ServiceHttp(uri.getScheme() + "://" + uri.getAuthority())
-                .get(uri.getRawPath() + "?" + uri.getRawQuery());
+        ServiceHttp.Response r = PlaybackSystem.getUrl(playlistUrl);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/vnd.apple.mpegurl");
         return r.body().lines().toList();

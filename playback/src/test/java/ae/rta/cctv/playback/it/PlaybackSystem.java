@@ -215,6 +215,12 @@ final class PlaybackSystem {
         return out;
     }
 
+    /** GET an absolute URL a player is given (a playlist, a signed media or cache link), with no credentials. */
+    static ServiceHttp.Response getUrl(String url) {
+        URI uri = URI.create(url);
+        return new ServiceHttp(uri.getScheme() + "://" + uri.getAuthority()).get(uri.getRawPath() + "?" + uri.getRawQuery());
+    }
+
     /** What FFmpeg makes of a playlist read end to end with stream copy: the output's duration in seconds. */
     static double remuxedSeconds(String playlistUrl, Path dir) throws Exception {
         Path out = dir.resolve("remuxed-" + System.nanoTime() + ".mp4");

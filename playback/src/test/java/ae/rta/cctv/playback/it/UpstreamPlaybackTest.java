@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ae.rta.cctv.testsupport.ServiceHttp;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +79,7 @@ final class UpstreamPlaybackTest {
     }
 
     private static String text(String url) {
-        URI uri = URI.create(url);
-        ServiceHttp.Response r = new ServiceHttp(uri.getScheme() + "://" + uri.getAuthority()).get(uri.getRawPath() + "?" + uri.getRawQuery());
+        ServiceHttp.Response r = PlaybackSystem.getUrl(url);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.body();
     }
