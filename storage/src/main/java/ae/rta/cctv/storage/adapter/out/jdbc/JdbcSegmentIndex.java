@@ -122,11 +122,7 @@ class JdbcSegmentIndex implements SegmentIndex {
 
     @Override
     public List<Fmp4.Fragment> fragments(long segmentId) {
-        return jdbc.sql("SELECT seq, offset_ms, duration_ms, byte_offset, size, keyframe FROM fragment WHERE segment_id = ? ORDER BY seq")
-                .param(segmentId)
-                .query((rs, n) -> new Fmp4.Fragment(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
-                        rs.getBoolean(6)))
-                .list();
+        return fragments(List.of(segmentId)).get(segmentId);
     }
 
     @Override
