@@ -16,6 +16,7 @@ import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.api.application.BearerAuthenticator;
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
+import ae.rta.cctv.api.application.ScopeProbes;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.SystemMonitoring;
@@ -110,7 +111,7 @@ class ApiConfiguration {
 
     @Bean
     LoginThrottle loginThrottle(RateLimiter limiter, ApiSettings settings) {
-        return new LoginThrottle(limiter, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
+        return new LoginThrottle(limiter, settings.login().maxFailuresPerUserAndAddress(), settings.login().maxFailuresPerAddress(),
                 settings.login().window());
     }
 
@@ -133,8 +134,13 @@ class ApiConfiguration {
     }
 
     @Bean
-    VisibleCameras visibleCameras(CameraDirectory directory) {
-        return new VisibleCameras(directory);
+    ScopeProbes scopeProbes(AuditTrail audit, RateLimiter limiter) {
+        return new ScopeProbes(audit, limiter, 10, Duration.ofMinutes(10));
+    }
+
+    @Bean
+    VisibleCameras visibleCameras(CameraDirectory directory, ScopeProbes probes) {
+        return new VisibleCameras(directory, probes);
     }
 
     @Bean

@@ -36,7 +36,7 @@ public record ApiSettings(
         @DefaultValue List<String> corsAllowedOrigins) {
 
     /** Brute-force protection: failed sign-ins allowed per window before 429. */
-    public record Login(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
+    public record Login(@DefaultValue("5") int maxFailuresPerUserAndAddress, @DefaultValue("30") int maxFailuresPerAddress,
             @DefaultValue("PT1M") Duration window) {
     }
 

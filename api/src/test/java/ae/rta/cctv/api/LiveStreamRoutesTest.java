@@ -49,6 +49,28 @@ final class LiveStreamRoutesTest {
         throw new AssertionError("no TAXI quota");
     }
 
+    /** Regression: any user of the same agency could heartbeat or release another's stream (204, the owner's view cut). */
+    @Test
+    void anotherUserOfTheAgencyCannotHeartbeatOrReleaseAStream() {
+        system.createUser("taxi.colleague", "taxi-colleague-password", "OPERATOR", "TAXI");
+        String colleague = ApiSystem.json(system.login("taxi.colleague", "taxi-colleague-password")).get("accessToken").asString();
+        Response started = start(taxiOperator, taxiCameras.get(0));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = ApiSystem.json(started).get("id").asString();
+
+        assertThat(system.call("POST", "/api/v1/streams/" + id + "/heartbeat", colleague, null).status()).isEqualTo(404);
+        assertThat(system.call("DELETE", "/api/v1/streams/" + id, colleague, null).status()).isEqualTo(404);
+        assertThat(system.call("POST", "/api/v1/streams/" + id + "/heartbeat", taxiOperator, null).status())
+                .as("the owner's stream is untouched").isEqualTo(200);
+
+        assertThat(system.call("DELETE", "/api/v1/streams/" + id, admin, null).status())
+                .as("an ADMIN may end another user's stream").isEqualTo(204);
+        JsonNode audit = ApiSystem.json(system.get("/api/v1/audit?actor=admin&action=STREAM_STOP", system.token("auditor")));
+        assertThat(audit.get("items").get(0).get("target").asString()).isEqualTo(taxiCameras.get(0));
+        assertThat(audit.get("items").get(0).toString()).contains("another user's stream");
+        assertThat(system.call("POST", "/api/v1/streams/" + id + "/heartbeat", taxiOperator, null).status()).isEqualTo(404);
+    }
+
     @Test
     void twoHundredConcurrentStartsAgainstALimitOfTwentyOpenExactlyTwentyAndReleasingFreesThemAll() throws Exception {
         Response set = system.call("PUT", "/api/v1/quotas/TAXI", admin, "{\"limit\":20}");

@@ -2,7 +2,12 @@ package ae.rta.cctv.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ae.rta.cctv.common.security.ClientAddressFilter;
+import ae.rta.cctv.common.security.ServiceCredentials;
 import ae.rta.cctv.testsupport.ServiceHttp.Response;
+import ae.rta.cctv.testsupport.TestEngines;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +37,44 @@ final class LoginBruteForceTest {
 
         assertThat(system.login("metro.viewer", ApiSystem.DEMO_PASSWORD).status())
                 .as("other users are not locked out").isEqualTo(200);
+    }
+
+    /** Regression: five failures by anyone used to lock a known user name for everyone. */
+    @Test
+    void aStrangersFailuresDoNotLockTheUserOutElsewhere() {
+        system.createUser("targeted.operator", "operator-password", "VIEWER", "TAXI");
+        String stranger = "203.0.113.7";
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginFrom(stranger, "targeted.operator", "guess-" + i).status()).isEqualTo(401);
+        }
+        assertThat(loginFrom(stranger, "targeted.operator", "operator-password").status())
+                .as("the guessing address is locked for this user").isEqualTo(429);
+        assertThat(loginFrom("198.51.100.20", "targeted.operator", "operator-password").status())
+                .as("the user signs in from an address that has not failed").isEqualTo(200);
+        assertThat(system.login("targeted.operator", "operator-password").status()).isEqualTo(200);
+    }
+
+    /** Regression: X-Forwarded-For was believed from any caller on loopback, so anyone local could pick an address. */
+    @Test
+    void forwardedForIsBelievedOnlyFromTheDashboardProxy() {
+        system.createUser("spoofing.check", "spoofing-password", "VIEWER", "TAXI");
+        Map<String, String> spoofed = Map.of("Content-Type", "application/json", "X-Forwarded-For", "192.0.2.99");
+        system.http.send("POST", "/api/v1/auth/login", body("spoofing.check", "wrong"), spoofed);
+        loginFrom("192.0.2.55", "spoofing.check", "wrong");
+        JsonNode audit = ApiSystem.json(system.get("/api/v1/audit?actor=spoofing.check&action=LOGIN_FAILED", system.token("auditor")));
+        assertThat(audit.get("items").findValuesAsString("sourceIp")).containsExactly("192.0.2.55", "127.0.0.1");
+    }
+
+    /** A sign-in forwarded by the dashboard server (its service credential) for a client at {@code address}. */
+    private Response loginFrom(String address, String username, String password) {
+        ServiceCredentials dashboard = new ServiceCredentials("dashboard", TestEngines.SERVICE_SECRET, Clock.systemUTC());
+        return system.http.send("POST", "/api/v1/auth/login", body(username, password), Map.of(
+                "Content-Type", "application/json", "X-Forwarded-For", address,
+                ClientAddressFilter.PROXY_CREDENTIAL, dashboard.token()));
+    }
+
+    private static String body(String username, String password) {
+        return ApiSystem.JSON.writeValueAsString(Map.of("username", username, "password", password));
     }
 
     @Test

@@ -68,7 +68,14 @@ final class PtzRoutesTest {
                 .isEqualTo(204);
         assertThat(system.call("DELETE", "/api/v1/cameras/" + ptzCamera + "/ptz/lock", admin, null).status()).isEqualTo(204);
         assertThat(ptz(first, ptzCamera, "{\"action\":\"stop\"}").status()).as("free again after release").isEqualTo(202);
-        system.call("DELETE", "/api/v1/cameras/" + ptzCamera + "/ptz/lock", first, null);
+        Response notHolder = system.call("DELETE", "/api/v1/cameras/" + ptzCamera + "/ptz/lock", second, null);
+        assertThat(notHolder.status()).as("a non-holder cannot release (was 204 doing nothing)").isEqualTo(409);
+        assertThat(ApiSystem.json(notHolder).get("holder").asString()).isEqualTo("police.operator");
+        assertThat(system.call("DELETE", "/api/v1/cameras/" + ptzCamera + "/ptz/lock", first, null).status()).isEqualTo(204);
+
+        JsonNode releases = ApiSystem.json(system.get("/api/v1/audit?action=PTZ&target=" + ptzCamera, admin)).get("items");
+        assertThat(releases.toString()).as("lock releases are audited, refused ones too").contains("release lock")
+                .contains("holds this camera's PTZ lock");
 
         JsonNode audit = ApiSystem.json(system.get("/api/v1/audit?action=PTZ&target=" + ptzCamera, admin));
         assertThat(audit.get("total").asLong()).isGreaterThanOrEqualTo(10);

@@ -123,6 +123,20 @@ public abstract class QuotaStoreContract {
     }
 
     @Test
+    void aReservationWithAnOwnerIsKeptAndEndedOnlyByThemOrByAnyone() {
+        AgencyCode agency = anAgency();
+        Granted granted = (Granted) store().reserve(agency, CameraId.random(), aRequest(), "user-a", agencyLimit(1), T0, TTL);
+        assertThat(store().heartbeat(granted.id(), "user-b", T0, TTL)).isEmpty();
+        assertThat(store().release(granted.id(), "user-b", T0)).isFalse();
+        assertThat(store().live(List.of(granted.id()), T0)).containsExactly(granted.id());
+        assertThat(store().heartbeat(granted.id(), "user-a", T0.plusSeconds(1), TTL)).hasValue(T0.plusSeconds(1).plus(TTL));
+        assertThat(store().heartbeat(granted.id(), null, T0.plusSeconds(2), TTL)).as("asked as anyone").isPresent();
+        assertThat(store().release(granted.id(), "user-a", T0.plusSeconds(3))).isTrue();
+        Granted next = (Granted) store().reserve(agency, CameraId.random(), aRequest(), "user-a", agencyLimit(1), T0, TTL);
+        assertThat(store().release(next.id(), null, T0)).as("an administrator ends anyone's").isTrue();
+    }
+
+    @Test
     void releaseFreesTheSlotOnce() {
         AgencyCode agency = anAgency();
         Granted granted = (Granted) store().reserve(agency, CameraId.random(), aRequest(), agencyLimit(1), T0, TTL);

@@ -7,6 +7,7 @@ import ae.rta.cctv.api.application.port.out.StreamCounter.Reservation;
 import ae.rta.cctv.api.domain.AuditAction;
 import ae.rta.cctv.api.domain.AuditOutcome;
 import ae.rta.cctv.api.domain.Caller;
+import ae.rta.cctv.api.domain.Role;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.security.LiveTickets;
@@ -60,7 +61,7 @@ public final class LiveStreams {
         CameraSummary camera = cameras.get(caller, cameraId);
         Reservation r;
         try {
-            r = counter.reserve(camera.agency(), camera.id(), caller.subject() + ":" + requestId);
+            r = counter.reserve(camera.agency(), camera.id(), caller.subject() + ":" + requestId, caller.subject());
         } catch (QuotaFullException e) {
             audit.record(caller, AuditAction.STREAM_START, camera.id().toString(), AuditOutcome.DENIED,
                     e.scope() + " limit full: " + e.active() + " of " + e.limit(), origin);
@@ -93,29 +94,45 @@ public final class LiveStreams {
         MAIN, SUB
     }
 
-    /** @throws ProblemException 404 once lapsed or released, or when not the caller's to see; 503 as start */
+    /**
+     * Keeps the caller's own stream alive: a stream is bound to the user who started it, so another user of the same
+     * agency cannot keep it (nor, by failing to, learn anything about it).
+     *
+     * @throws ProblemException 404 once lapsed or released, or when not the caller's own; 503 as start
+     */
     public Instant heartbeat(Caller caller, String streamId) {
         requireVisible(caller, streamId);
         try {
-            return counter.heartbeat(streamId).orElseThrow(LiveStreams::gone);
+            return counter.heartbeat(streamId, caller.subject()).orElseThrow(LiveStreams::gone);
         } catch (StreamCounter.UnavailableException e) {
             throw unavailable();
         }
     }
 
-    /** @throws ProblemException 404 once lapsed or released, or when not the caller's to see; 503 as start */
+    /**
+     * Ends the caller's own stream; an ADMIN may end anyone's, and that is audited as such.
+     *
+     * @throws ProblemException 404 once lapsed or released, or when neither the caller's own nor an ADMIN's to end;
+     *     503 as start
+     */
     public void stop(Caller caller, String streamId, RequestOrigin origin) {
         CameraId camera = requireVisible(caller, streamId);
         boolean released;
+        boolean anothersStream = false;
         try {
-            released = counter.release(streamId);
+            released = counter.release(streamId, caller.subject());
+            if (!released && caller.role() == Role.ADMIN) {
+                released = counter.release(streamId, null);
+                anothersStream = released;
+            }
         } catch (StreamCounter.UnavailableException e) {
             throw unavailable();
         }
         if (!released) {
             throw gone();
         }
-        audit.record(caller, AuditAction.STREAM_STOP, camera.toString(), AuditOutcome.SUCCESS, "reservation " + streamId,
+        audit.record(caller, AuditAction.STREAM_STOP, camera.toString(), AuditOutcome.SUCCESS,
+                "reservation " + streamId + (anothersStream ? " (another user's stream, ended by an administrator)" : ""),
                 origin);
     }
 

@@ -52,9 +52,10 @@ public final class PtzCommands {
         return call(() -> gateway.lock(id));
     }
 
-    public void release(Caller caller, CameraId id) {
+    /** Gives up the caller's PTZ lock (an ADMIN's may be another user's); audited, granted or refused. */
+    public void release(Caller caller, CameraId id, RequestOrigin origin) {
         cameras.get(caller, id);
-        call(() -> {
+        audited(caller, id, "release lock", origin, () -> {
             gateway.release(id, caller);
             return null;
         });

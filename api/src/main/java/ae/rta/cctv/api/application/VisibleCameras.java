@@ -16,9 +16,11 @@ import java.util.Locale;
 public final class VisibleCameras {
 
     private final CameraDirectory directory;
+    private final ScopeProbes probes;
 
-    public VisibleCameras(CameraDirectory directory) {
+    public VisibleCameras(CameraDirectory directory, ScopeProbes probes) {
         this.directory = directory;
+        this.probes = probes;
     }
 
     /**
@@ -46,14 +48,22 @@ public final class VisibleCameras {
                 .toList();
     }
 
-    /** @throws ProblemException 404 when the camera does not exist or belongs to an agency the caller does not see */
+    /**
+     * @throws ProblemException 404 when the camera does not exist or belongs to an agency the caller does not see
+     *     (the second is audited, see {@link ScopeProbes})
+     */
     public CameraSummary get(Caller caller, CameraId id) {
+        java.util.Optional<CameraSummary> found;
         try {
-            return directory.find(id).filter(c -> caller.sees(c.agency()))
-                    .orElseThrow(() -> ProblemException.notFound("No camera has id " + id + "."));
+            found = directory.find(id);
         } catch (CameraDirectory.DirectoryUnavailableException e) {
             throw unavailable();
         }
+        if (found.isPresent() && !caller.sees(found.get().agency())) {
+            probes.outOfScope(caller, "a camera", id.toString());
+            found = java.util.Optional.empty();
+        }
+        return found.orElseThrow(() -> ProblemException.notFound("No camera has id " + id + "."));
     }
 
     /** The camera groups the caller may see. */

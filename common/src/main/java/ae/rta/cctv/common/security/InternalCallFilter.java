@@ -8,10 +8,15 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import ae.rta.cctv.common.web.ProblemResponses;
+import ae.rta.cctv.common.web.RequestPaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Guards {@code /internal/**}: only a caller with a valid {@link ServiceCredentials} token gets through. */
+/**
+ * Guards {@code /internal/**}: only a caller with a valid {@link ServiceCredentials} token gets through. The path is
+ * read the widest way any layer could read it ({@link RequestPaths#canonical}: decoded, {@code ;} parameters dropped,
+ * slashes merged, lower case), so no spelling of an internal path reaches a handler without a credential.
+ */
 public class InternalCallFilter extends OncePerRequestFilter {
 
     public static final String CALLER_ATTRIBUTE = "cctv.callerService";
@@ -23,7 +28,7 @@ public class InternalCallFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/internal/");
+        return !RequestPaths.isUnder(request.getRequestURI(), "/internal");
     }
 
     @Override

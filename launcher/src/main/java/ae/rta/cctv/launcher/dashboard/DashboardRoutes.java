@@ -1,5 +1,7 @@
 package ae.rta.cctv.launcher.dashboard;
 
+import ae.rta.cctv.common.security.ClientAddressFilter;
+import ae.rta.cctv.common.security.ServiceCredentials;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,14 +35,17 @@ class DashboardRoutes {
             "stream-counter", "api", "playback");
     /* Hop-by-hop headers (RFC 9110 7.6.1) and those the JDK client sets itself are not forwarded. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "x-forwarded-for", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
+            "proxy-authorization", "te", "x-forwarded-for", "x-cctv-proxy-credential", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Environment environment;
     private final Resource index = new ClassPathResource("dashboard/index.html");
 
-    DashboardRoutes(Environment environment) {
+    private final ServiceCredentials credentials;
+
+    DashboardRoutes(Environment environment, ServiceCredentials credentials) {
         this.environment = environment;
+        this.credentials = credentials;
     }
 
     @GetMapping(value = {"/", "/{page:[a-z0-9-]+}", "/{page:[a-z0-9-]+}/{sub:[a-zA-Z0-9-]+}"}, produces = MediaType.TEXT_HTML_VALUE)
@@ -81,7 +86,9 @@ class DashboardRoutes {
                     }
                 }
             }
+            // The api believes this address because the credential shows the dashboard server sent it.
             out.header("X-Forwarded-For", incoming.getRemoteAddr());
+            out.header(ClientAddressFilter.PROXY_CREDENTIAL, credentials.token());
         }
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {

@@ -71,12 +71,12 @@ public final class StreamQuotas {
     /**
      * @throws QuotaStore.QuotaStoreUnavailableException when counts cannot be checked (the caller answers 503)
      */
-    public ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId) {
+    public ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, String owner) {
         seen.add(agency);
         Snapshot s = snapshot.get("limits");
         Limits applied = new Limits(s.agencyLimits().getOrDefault(agency, defaultAgencyLimit), s.settings().cameraLimit(),
                 s.settings().globalLimit());
-        ReserveResult result = store.reserve(agency, camera, requestId, applied, clock.instant(), ttl);
+        ReserveResult result = store.reserve(agency, camera, requestId, owner, applied, clock.instant(), ttl);
         switch (result) {
             case ReserveResult.Granted g -> registry.counter("cctv.stream.counter.grants", "agency", agency.value()).increment();
             case ReserveResult.Rejected r -> registry.counter("cctv.stream.counter.rejections", "agency", agency.value(),
@@ -85,14 +85,20 @@ public final class StreamQuotas {
         return result;
     }
 
-    /** @return the new expiry, or empty once the reservation lapsed or was released */
-    public Optional<Instant> heartbeat(ReservationId id) {
-        return store.heartbeat(id, clock.instant(), ttl);
+    /**
+     * @param owner who asks (null: anyone, an administrator's call)
+     * @return the new expiry, or empty once the reservation lapsed or was released, or when it is another owner's
+     */
+    public Optional<Instant> heartbeat(ReservationId id, String owner) {
+        return store.heartbeat(id, owner, clock.instant(), ttl);
     }
 
-    /** @return whether a live reservation was ended */
-    public boolean release(ReservationId id) {
-        return store.release(id, clock.instant());
+    /**
+     * @param owner who asks (null: anyone, an administrator's call)
+     * @return whether a live reservation was ended (false too when it is another owner's)
+     */
+    public boolean release(ReservationId id, String owner) {
+        return store.release(id, owner, clock.instant());
     }
 
     /** Which of {@code ids} are live: what a live gateway asks to close the viewers of released reservations. */

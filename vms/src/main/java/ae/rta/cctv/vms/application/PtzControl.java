@@ -90,9 +90,27 @@ public final class PtzControl {
         return locks.current(ptzCamera(id).id(), clock.instant());
     }
 
-    /** Gives up the operator's lock on the camera, if they hold it. */
-    public void release(CameraId id, Operator operator) {
-        locks.release(ptzCamera(id).id(), operator.subject());
+    /**
+     * Gives up the operator's lock on the camera; an ADMIN may drop another user's.
+     *
+     * @return the holder whose lock was dropped
+     * @throws ProblemException 404 no camera, 409 no PTZ or the operator holds no lock on it (another user's, or none)
+     */
+    public String release(CameraId id, Operator operator) {
+        Camera camera = ptzCamera(id);
+        Optional<PtzLock> current = locks.current(camera.id(), clock.instant());
+        if (current.isEmpty()) {
+            throw ProblemException.conflict("Nobody holds this camera's PTZ lock: there is nothing to give up.");
+        }
+        PtzLock lock = current.get();
+        boolean own = lock.holder().equals(operator.subject());
+        if (!own && !operator.admin()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Conflict", lock.holderName()
+                    + " holds this camera's PTZ lock, not you: only they (or an ADMIN) can give it up.",
+                    Map.of("holder", lock.holderName(), "expiresAt", lock.expiresAt().toString()));
+        }
+        locks.release(camera.id(), own ? operator.subject() : null);
+        return lock.holderName();
     }
 
     private PtzLock lock(Camera camera, Operator operator, boolean takeOver) {

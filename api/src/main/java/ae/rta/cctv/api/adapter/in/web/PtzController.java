@@ -82,10 +82,11 @@ class PtzController {
         return ptz.lock(caller, CameraId.parse(id));
     }
 
-    @Operation(summary = "Give up your PTZ lock on the camera")
+    @Operation(summary = "Give up your PTZ lock on the camera (an ADMIN may end another user's); 409 when you hold "
+            + "none on it; audited")
     @DeleteMapping("/api/v1/cameras/{id}/ptz/lock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void release(Caller caller, @PathVariable String id) {
-        ptz.release(caller, CameraId.parse(id));
+    void release(Caller caller, @PathVariable String id, RequestOrigin origin) {
+        ptz.release(caller, CameraId.parse(id), origin);
     }
 }

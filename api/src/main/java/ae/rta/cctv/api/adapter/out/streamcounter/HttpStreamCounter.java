@@ -47,11 +47,14 @@ public final class HttpStreamCounter implements StreamCounter {
     record ExpiresJson(Instant expiresAt) {
     }
 
+    record ReserveJson(String agency, String cameraId, String requestId, String owner) {
+    }
+
     @Override
-    public Reservation reserve(AgencyCode agency, CameraId camera, String requestId) {
+    public Reservation reserve(AgencyCode agency, CameraId camera, String requestId, String owner) {
         try {
             ReservationJson r = client.post().uri("/internal/reservations")
-                    .body(Map.of("agency", agency.value(), "cameraId", camera.toString(), "requestId", requestId))
+                    .body(new ReserveJson(agency.value(), camera.toString(), requestId, owner))
                     .retrieve().body(ReservationJson.class);
             return new Reservation(r.id(), new AgencyCode(r.agency()), CameraId.parse(r.cameraId()), r.expiresAt(),
                     r.ttlSeconds());
@@ -64,9 +67,9 @@ public final class HttpStreamCounter implements StreamCounter {
     }
 
     @Override
-    public Optional<Instant> heartbeat(String reservationId) {
+    public Optional<Instant> heartbeat(String reservationId, String owner) {
         try {
-            return Optional.ofNullable(client.post().uri("/internal/reservations/{id}/heartbeat", reservationId)
+            return Optional.ofNullable(client.post().uri(ownerQuery("/internal/reservations/{id}/heartbeat", owner), reservationId)
                     .retrieve().body(ExpiresJson.class)).map(ExpiresJson::expiresAt);
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
@@ -76,15 +79,19 @@ public final class HttpStreamCounter implements StreamCounter {
     }
 
     @Override
-    public boolean release(String reservationId) {
+    public boolean release(String reservationId, String owner) {
         try {
-            client.delete().uri("/internal/reservations/{id}", reservationId).retrieve().toBodilessEntity();
+            client.delete().uri(ownerQuery("/internal/reservations/{id}", owner), reservationId).retrieve().toBodilessEntity();
             return true;
         } catch (HttpClientErrorException.NotFound e) {
             return false;
         } catch (RestClientException e) {
             throw unavailable(e);
         }
+    }
+
+    private static String ownerQuery(String path, String owner) {
+        return owner == null ? path : UriComponentsBuilder.fromPath(path).queryParam("owner", owner).encode().build().toUriString();
     }
 
     @Override

@@ -33,13 +33,19 @@ public interface StreamCounter {
      * @throws QuotaFullException when a limit is full
      * @throws UnavailableException when the counts cannot be checked
      */
-    Reservation reserve(AgencyCode agency, CameraId camera, String requestId);
+    Reservation reserve(AgencyCode agency, CameraId camera, String requestId, String owner);
 
-    /** @return the new expiry, or empty when the reservation lapsed or was released */
-    Optional<Instant> heartbeat(String reservationId);
+    /**
+     * @param owner who asks; null asks as anyone (an administrator)
+     * @return the new expiry, or empty when the reservation lapsed, was released or is another owner's
+     */
+    Optional<Instant> heartbeat(String reservationId, String owner);
 
-    /** @return whether a live reservation was ended */
-    boolean release(String reservationId);
+    /**
+     * @param owner who asks; null asks as anyone (an administrator)
+     * @return whether a live reservation was ended (false when it is another owner's)
+     */
+    boolean release(String reservationId, String owner);
 
     Quotas quotas(List<AgencyCode> agencies);
 

@@ -46,7 +46,8 @@ class InternalQuotaController {
         this.registry = registry;
     }
 
-    record ReserveRequest(String agency, String cameraId, String requestId) {
+    /** @param owner who holds the reservation (heartbeats and releases must name them), or null for anyone */
+    record ReserveRequest(String agency, String cameraId, String requestId, String owner) {
     }
 
     record Reservation(String id, String agency, String cameraId, Instant expiresAt, long ttlSeconds) {
@@ -69,7 +70,10 @@ class InternalQuotaController {
         if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
             throw new IllegalArgumentException("requestId must be 1 to 128 characters");
         }
-        return switch (quotas.reserve(agency, camera, requestId)) {
+        if (body.owner() != null && (body.owner().isBlank() || body.owner().length() > 128)) {
+            throw new IllegalArgumentException("owner must be 1 to 128 characters");
+        }
+        return switch (quotas.reserve(agency, camera, requestId, body.owner())) {
             case ReserveResult.Granted g -> ResponseEntity.status(HttpStatus.CREATED).body(new Reservation(g.id().toString(),
                     agency.value(), camera.toString(), g.expiresAt(), quotas.ttl().toSeconds()));
             case ReserveResult.Rejected r -> throw ProblemException.tooManyRequests(switch (r.scope()) {
@@ -81,16 +85,17 @@ class InternalQuotaController {
         };
     }
 
+    /* ?owner= names who asks; without it the call is made as anyone (an administrator's). */
     @PostMapping("/internal/reservations/{id}/heartbeat")
-    Map<String, Object> heartbeat(@PathVariable String id) {
-        Instant expires = quotas.heartbeat(ReservationId.parse(id))
+    Map<String, Object> heartbeat(@PathVariable String id, @RequestParam(required = false) String owner) {
+        Instant expires = quotas.heartbeat(ReservationId.parse(id), owner)
                 .orElseThrow(() -> ProblemException.notFound("The stream reservation has lapsed or was released."));
         return Map.of("expiresAt", expires);
     }
 
     @DeleteMapping("/internal/reservations/{id}")
-    ResponseEntity<Void> release(@PathVariable String id) {
-        if (!quotas.release(ReservationId.parse(id))) {
+    ResponseEntity<Void> release(@PathVariable String id, @RequestParam(required = false) String owner) {
+        if (!quotas.release(ReservationId.parse(id), owner)) {
             throw ProblemException.notFound("The stream reservation has lapsed or was released.");
         }
         return ResponseEntity.noContent().build();

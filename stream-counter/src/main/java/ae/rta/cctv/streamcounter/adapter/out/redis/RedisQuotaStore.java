@@ -78,22 +78,28 @@ public final class RedisQuotaStore implements QuotaStore {
         return TAG + ":all";
     }
 
+    static String ownerKey(ReservationId id) {
+        return TAG + ":owner:" + id;
+    }
+
     private static String[] keysOf(ReservationId id) {
-        return new String[] {agencyKey(id.agency()), cameraKey(id.camera()), globalKey()};
+        return new String[] {agencyKey(id.agency()), cameraKey(id.camera()), globalKey(), ownerKey(id)};
     }
 
     @Override
-    public ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, Limits limits, Instant now,
-            Duration ttl) {
+    public ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, String owner, Limits limits,
+            Instant now, Duration ttl) {
         if (requestId == null || requestId.isEmpty() || requestId.length() > 128) {
             throw new IllegalArgumentException("requestId must be 1 to 128 characters");
         }
         ReservationId id = ReservationId.newFor(agency, camera);
         long nowMs = now.toEpochMilli();
         List<Object> reply = reserve.run(
-                new String[] {agencyKey(agency), cameraKey(camera), globalKey(), TAG + ":request:" + agency + ":" + requestId},
+                new String[] {agencyKey(agency), cameraKey(camera), globalKey(), TAG + ":request:" + agency + ":" + requestId,
+                        ownerKey(id)},
                 Long.toString(nowMs), Long.toString(nowMs + ttl.toMillis()), Integer.toString(limits.agency()),
-                Integer.toString(limits.camera()), Integer.toString(limits.global().orElse(-1)), id.toString());
+                Integer.toString(limits.camera()), Integer.toString(limits.global().orElse(-1)), id.toString(),
+                owner == null ? "" : owner);
         expirations.increment((Long) reply.get(reply.size() - 1));
         if (((Long) reply.get(0)) == 1L) {
             return new ReserveResult.Granted(ReservationId.parse((String) reply.get(1)),
@@ -104,16 +110,17 @@ public final class RedisQuotaStore implements QuotaStore {
     }
 
     @Override
-    public Optional<Instant> heartbeat(ReservationId id, Instant now, Duration ttl) {
+    public Optional<Instant> heartbeat(ReservationId id, String owner, Instant now, Duration ttl) {
         Instant expires = now.plus(ttl);
         Long extended = heartbeat.run(keysOf(id), Long.toString(now.toEpochMilli()),
-                Long.toString(expires.toEpochMilli()), id.toString());
+                Long.toString(expires.toEpochMilli()), id.toString(), owner == null ? "" : owner);
         return extended == 1L ? Optional.of(expires) : Optional.empty();
     }
 
     @Override
-    public boolean release(ReservationId id, Instant now) {
-        Long released = release.run(keysOf(id), Long.toString(now.toEpochMilli()), id.toString());
+    public boolean release(ReservationId id, String owner, Instant now) {
+        Long released = release.run(keysOf(id), Long.toString(now.toEpochMilli()), id.toString(),
+                owner == null ? "" : owner);
         return released == 1L;
     }
 

@@ -22,25 +22,45 @@ public interface QuotaStore {
      * {@code requestId} while the first reservation lives returns that reservation instead of counting twice.
      *
      * @param requestId the caller's idempotency key, 1 to 128 characters
+     * @param owner who holds the reservation (only they may heartbeat or release it), or null for anyone
      * @throws QuotaStoreUnavailableException when the store cannot be reached
      */
-    ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, Limits limits, Instant now, Duration ttl);
+    ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, String owner, Limits limits, Instant now,
+            Duration ttl);
+
+    /** {@link #reserve(AgencyCode, CameraId, String, String, Limits, Instant, Duration)} held by no one in particular. */
+    default ReserveResult reserve(AgencyCode agency, CameraId camera, String requestId, Limits limits, Instant now,
+            Duration ttl) {
+        return reserve(agency, camera, requestId, null, limits, now, ttl);
+    }
 
     /**
      * Extends a live reservation to {@code now + ttl}.
      *
-     * @return the new expiry, or empty when the reservation has lapsed or was released
+     * @param owner who asks: a reservation held by another owner is not extended; null asks as anyone
+     * @return the new expiry, or empty when the reservation has lapsed, was released or is another owner's
      * @throws QuotaStoreUnavailableException when the store cannot be reached
      */
-    Optional<Instant> heartbeat(ReservationId id, Instant now, Duration ttl);
+    Optional<Instant> heartbeat(ReservationId id, String owner, Instant now, Duration ttl);
+
+    /** {@link #heartbeat(ReservationId, String, Instant, Duration)} asked as anyone. */
+    default Optional<Instant> heartbeat(ReservationId id, Instant now, Duration ttl) {
+        return heartbeat(id, null, now, ttl);
+    }
 
     /**
      * Ends a reservation.
      *
+     * @param owner who asks: a reservation held by another owner is left as it is; null asks as anyone
      * @return whether a live reservation was ended
      * @throws QuotaStoreUnavailableException when the store cannot be reached
      */
-    boolean release(ReservationId id, Instant now);
+    boolean release(ReservationId id, String owner, Instant now);
+
+    /** {@link #release(ReservationId, String, Instant)} asked as anyone. */
+    default boolean release(ReservationId id, Instant now) {
+        return release(id, null, now);
+    }
 
     /**
      * Which of {@code ids} are live at {@code now}: neither released nor lapsed.

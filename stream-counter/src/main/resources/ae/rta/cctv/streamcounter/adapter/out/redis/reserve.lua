@@ -1,6 +1,7 @@
 -- Reserve one live stream unless a limit is full. One atomic step, one round trip.
--- KEYS: 1 agency zset, 2 camera zset, 3 global zset, 4 idempotency key
--- ARGV: 1 now (ms), 2 expires-at (ms), 3 agency limit, 4 camera limit, 5 global limit (-1: none), 6 reservation id
+-- KEYS: 1 agency zset, 2 camera zset, 3 global zset, 4 idempotency key, 5 owner key of the new reservation
+-- ARGV: 1 now (ms), 2 expires-at (ms), 3 agency limit, 4 camera limit, 5 global limit (-1: none), 6 reservation id,
+--       7 owner ('' for none: anyone may heartbeat and release it)
 -- Zsets hold reservation ids scored by expiry; lapsed members are dropped here, so no sweeper is needed.
 -- The last element of every reply is how many of the agency's reservations lapsed and were dropped now.
 local now = tonumber(ARGV[1])
@@ -35,4 +36,7 @@ redis.call('ZADD', KEYS[1], ARGV[2], ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[6])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[6])
 redis.call('SET', KEYS[4], ARGV[6], 'PX', tonumber(ARGV[2]) - now)
+if ARGV[7] ~= '' then
+  redis.call('SET', KEYS[5], ARGV[7], 'PX', tonumber(ARGV[2]) - now)
+end
 return {1, ARGV[6], ARGV[2], expired}

@@ -85,9 +85,10 @@ class InternalPtzController {
 
     @DeleteMapping("/internal/cameras/{id}/ptz/lock")
     ResponseEntity<Void> release(@PathVariable String id, @RequestHeader("X-Cctv-Actor") String actor,
-            @RequestHeader("X-Cctv-Actor-Name") String actorName) {
-        ptz.release(CameraId.parse(id), new Operator(actor, actorName, false));
-        return ResponseEntity.noContent().build();
+            @RequestHeader("X-Cctv-Actor-Name") String actorName,
+            @RequestHeader(name = "X-Cctv-Actor-Admin", defaultValue = "false") boolean admin) {
+        String holder = ptz.release(CameraId.parse(id), new Operator(actor, actorName, admin));
+        return ResponseEntity.noContent().header("X-Cctv-Lock-Holder", holder).build();
     }
 
     static PtzCommand command(Move m) {

@@ -44,7 +44,10 @@ class JdbcPtzLockStore implements PtzLockStore {
     }
 
     @Override
-    public void release(CameraId camera, String holder) {
-        jdbc.sql("DELETE FROM ptz_lock WHERE camera_id = ? AND holder = ?").params(camera.value(), holder).update();
+    public boolean release(CameraId camera, String holder) {
+        if (holder == null) {
+            return jdbc.sql("DELETE FROM ptz_lock WHERE camera_id = ?").param(camera.value()).update() > 0;
+        }
+        return jdbc.sql("DELETE FROM ptz_lock WHERE camera_id = ? AND holder = ?").params(camera.value(), holder).update() > 0;
     }
 }

@@ -20,5 +20,10 @@ public interface PtzLockStore {
     Optional<PtzLock> current(CameraId camera, Instant now);
 
     /** Releases the camera's lock if {@code holder} holds it. */
-    void release(CameraId camera, String holder);
+    /**
+     * Drops the lock of {@code camera} if {@code holder} holds it; a null holder drops whoever's it is.
+     *
+     * @return whether a lock was dropped
+     */
+    boolean release(CameraId camera, String holder);
 }
