@@ -10,6 +10,7 @@ import ae.rta.cctv.common.web.BodySizeLimitFilter;
 import ae.rta.cctv.common.web.ProblemErrorController;
 import ae.rta.cctv.common.web.ProblemErrorReportValve;
 import ae.rta.cctv.common.web.RequestFirewallFilter;
+import ae.rta.cctv.common.web.WholeUnicodeStrings;
 import ae.rta.cctv.common.web.ProblemHandler;
 import ae.rta.cctv.common.web.RequestIdFilter;
 import ae.rta.cctv.common.web.SecurityHeadersFilter;
@@ -47,10 +48,13 @@ public class CctvCommonAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** JSON input is taken as typed: a number, boolean or array is not a string (nor the other way round). */
+    /**
+     * JSON input is taken as typed: a number, boolean or array is not a string (nor the other way round), and a
+     * string is whole Unicode (no lone surrogate half, which could not be stored as sent).
+     */
     @Bean
     JsonMapperBuilderCustomizer strictScalarInput() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
+        return builder -> builder.addModule(WholeUnicodeStrings.module()).withCoercionConfig(LogicalType.Textual, config -> config
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

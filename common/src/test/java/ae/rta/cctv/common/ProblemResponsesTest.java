@@ -119,6 +119,16 @@ final class ProblemResponsesTest {
         assertThat(response.body()).contains("name must not be blank");
     }
 
+    /** Regression: a lone surrogate was accepted and stored as '?', so what was kept differed from what was sent. */
+    @Test
+    void aLoneSurrogateIs400Problem() throws Exception {
+        HttpResponse<String> response = send("POST", "/greetings", "{\"name\":\"ab\\uD800cd\"}", "Content-Type", "application/json");
+        assertProblem(response, 400);
+        assertThat(response.body()).contains("surrogate");
+        HttpResponse<String> whole = send("POST", "/greetings", "{\"name\":\"\\uD83D\\uDCF7 camera\"}", "Content-Type", "application/json");
+        assertThat(whole.statusCode()).as("a whole pair (an emoji) is fine").isEqualTo(200);
+    }
+
     @Test
     void wrongMethodIs405Problem() throws Exception {
         assertProblem(send("DELETE", "/greetings", null), 405);

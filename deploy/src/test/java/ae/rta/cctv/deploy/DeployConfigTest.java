@@ -39,10 +39,30 @@ final class DeployConfigTest {
         assertThat(result.exitCode()).as(what + " exits 0; it printed:\n" + result.all()).isZero();
     }
 
+    /*
+     * The configurations read the services' /metrics token from secrets/cctv-metrics-token beside them (compose and
+     * Kubernetes mount it there); promtool insists the file exists, so they are checked in a copy that has one.
+     */
     @Test
-    void promtoolAcceptsBothPrometheusConfigurationsWithTheirRuleFiles() {
+    void promtoolAcceptsBothPrometheusConfigurationsWithTheirRuleFiles(@org.junit.jupiter.api.io.TempDir Path copy)
+            throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(PROMETHEUS)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(PROMETHEUS.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.createDirectories(copy.resolve("secrets"));
+        Files.writeString(copy.resolve("secrets").resolve("cctv-metrics-token"), "test-token");
         for (String config : List.of("prometheus.yml", "prometheus-k8s.yml")) {
-            Tool.Result result = promtool().run(PROMETHEUS, "check", "config", config);
+            assertThat(Files.readString(PROMETHEUS.resolve(config)))
+                    .as(config + " presents the metrics token to every job")
+                    .contains("credentials_file: secrets/cctv-metrics-token");
+            Tool.Result result = promtool().run(copy, "check", "config", config);
             succeeds(result, "promtool check config " + config);
             assertThat(result.all()).as("the rule files were found and read").contains("rules/cctv-alerts.yml")
                     .contains("SUCCESS: 10 rules found");

@@ -158,6 +158,17 @@ public final class CctvLauncher implements AutoCloseable {
         System.err.println("cctv: " + s.name() + " did not report healthy within 60 s: see " + health);
     }
 
+    /** The running services' application contexts by service name (for tests that look inside the running system). */
+    Map<String, ConfigurableApplicationContext> services() {
+        Map<String, ConfigurableApplicationContext> services = new java.util.LinkedHashMap<>();
+        for (AutoCloseable r : running) {
+            if (r instanceof ConfigurableApplicationContext context) {
+                services.put(context.getEnvironment().getProperty("spring.application.name"), context);
+            }
+        }
+        return services;
+    }
+
     /** Stops services in reverse start order, then the engines, then any child process still alive. */
     @Override
     public synchronized void close() {

@@ -40,6 +40,21 @@ public final class RawHttp {
         return sendBytes(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** Sends {@code method target} with a JSON {@code body} and {@code headers} lines. */
+    public Answer sendJson(String method, String target, String body, String... headers) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n")
+                .append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        byte[] head = request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + content.length);
+        System.arraycopy(content, 0, all, head.length, content.length);
+        return sendBytes(all);
+    }
+
     /** Sends {@code bytes} as they are and reads the answer until the server closes. */
     public Answer sendBytes(byte[] bytes) {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -1,5 +1,6 @@
 package ae.rta.cctv.api.application;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
 import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.api.application.port.out.UserRepository;
@@ -212,7 +213,7 @@ public final class IncidentControl {
         if (assignee == null || assignee.isBlank()) {
             return;
         }
-        if (assignee.length() > 100 || assignee.chars().anyMatch(Character::isISOControl)) {
+        if (assignee.length() > 100 || !PrintableText.isLine(assignee)) {
             throw new IllegalArgumentException("assignee must be a username");
         }
         User user = users.findByUsername(assignee.strip()).map(UserRepository.Credentials::user).orElse(null);

@@ -1,5 +1,6 @@
 package ae.rta.cctv.api.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record User(UUID id, String username, String displayName, Role role, Agen
 
     private static String requireDisplayName(String name) {
         String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_DISPLAY_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_DISPLAY_NAME || !PrintableText.isLine(trimmed)) {
             throw new IllegalArgumentException("displayName must be 1 to " + MAX_DISPLAY_NAME + " printable characters");
         }
         return trimmed;

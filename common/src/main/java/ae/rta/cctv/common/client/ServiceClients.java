@@ -40,6 +40,7 @@ public final class ServiceClients {
                     return execution.execute(request, body);
                 })
                 .defaultHeader(HttpHeaders.ACCEPT, "application/json")
+                .observationConvention(new BoundedUriConvention())
                 .build();
     }
 }

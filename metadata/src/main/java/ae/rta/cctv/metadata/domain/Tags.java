@@ -1,5 +1,6 @@
 package ae.rta.cctv.metadata.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class Tags {
 
     /** One tag as stored. @throws IllegalArgumentException as {@link #of(List)} */
     public static String one(String tag) {
-        if (tag == null || tag.isBlank() || tag.strip().length() > MAX_LENGTH || tag.chars().anyMatch(Character::isISOControl)) {
+        if (tag == null || tag.isBlank() || tag.strip().length() > MAX_LENGTH || !PrintableText.isLine(tag)) {
             throw new IllegalArgumentException("a tag must be 1 to " + MAX_LENGTH + " characters on one line");
         }
         return tag.strip().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package ae.rta.cctv.metadata.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,8 @@ public final class Texts {
             throw new IllegalArgumentException(field + " is required");
         }
         String stripped = value.strip();
-        if (stripped.length() > max || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(field + " must be 1 to " + max + " characters on one line");
+        if (stripped.length() > max || !PrintableText.isLine(stripped)) {
+            throw new IllegalArgumentException(field + " must be 1 to " + max + " printable characters on one line (no control, bidi-override or zero-width characters)");
         }
         return stripped;
     }
@@ -43,8 +44,7 @@ public final class Texts {
             return "";
         }
         String stripped = value.strip();
-        if (stripped.length() > max || stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'
-                && c != '\r')) {
+        if (stripped.length() > max || !PrintableText.isParagraphs(stripped)) {
             throw new IllegalArgumentException(field + " must be at most " + max + " characters, without control characters");
         }
         return stripped;

@@ -1,5 +1,6 @@
 package ae.rta.cctv.vms.application;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
@@ -107,7 +108,7 @@ public final class CameraCatalog {
 
     private static String requireText(String field, String value) {
         if (value == null || value.isBlank() || value.strip().length() > Camera.MAX_NAME_LENGTH
-                || value.chars().anyMatch(Character::isISOControl)) {
+                || !PrintableText.isLine(value)) {
             throw new IllegalArgumentException(field + " must be 1 to " + Camera.MAX_NAME_LENGTH + " printable characters");
         }
         return value.strip();

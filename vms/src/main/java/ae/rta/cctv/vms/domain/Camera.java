@@ -1,5 +1,6 @@
 package ae.rta.cctv.vms.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record Camera(CameraId id, String name, String nameAr, AgencyCode agency,
         if (trimmed.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException(field + " must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (!PrintableText.isLine(trimmed)) {
             throw new IllegalArgumentException(field + " must not contain control characters");
         }
         return trimmed;

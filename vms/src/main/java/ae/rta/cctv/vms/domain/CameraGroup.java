@@ -1,5 +1,6 @@
 package ae.rta.cctv.vms.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import java.util.List;
@@ -19,7 +20,7 @@ public record CameraGroup(UUID id, AgencyCode agency, String name, String nameAr
 
     private static String requireName(String value, String field) {
         if (value == null || value.isBlank() || value.strip().length() > Camera.MAX_NAME_LENGTH
-                || value.chars().anyMatch(Character::isISOControl)) {
+                || !PrintableText.isLine(value)) {
             throw new IllegalArgumentException(field + " must be 1 to " + Camera.MAX_NAME_LENGTH + " printable characters");
         }
         return value.strip();

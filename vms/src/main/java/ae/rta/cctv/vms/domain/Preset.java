@@ -1,5 +1,6 @@
 package ae.rta.cctv.vms.domain;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import java.util.regex.Pattern;
 
 /** A stored PTZ position. @param token the camera's own id for it */
@@ -24,7 +25,7 @@ public record Preset(String token, String name) {
     /** @throws IllegalArgumentException unless 1 to 64 printable characters */
     public static String requireName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > MAX_NAME
-                || name.chars().anyMatch(Character::isISOControl)) {
+                || !PrintableText.isLine(name)) {
             throw new IllegalArgumentException("preset name must be 1 to " + MAX_NAME + " printable characters");
         }
         return name.strip();

@@ -1,5 +1,6 @@
 package ae.rta.cctv.api.adapter.in.web;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.web.RequestValues;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class Params {
         if (value.length() > max) {
             throw new IllegalArgumentException(name + " must be at most " + max + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
+        if (!PrintableText.isLine(value)) {
             throw new IllegalArgumentException(name + " must not contain control characters");
         }
         return value;

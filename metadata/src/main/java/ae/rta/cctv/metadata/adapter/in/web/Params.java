@@ -1,5 +1,6 @@
 package ae.rta.cctv.metadata.adapter.in.web;
 
+import ae.rta.cctv.common.domain.PrintableText;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.RequestValues;
@@ -70,7 +71,7 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.length() > max || !PrintableText.isLine(value)) {
             throw new IllegalArgumentException(name + " must be at most " + max + " characters on one line");
         }
         return value.strip();
