@@ -3,9 +3,6 @@ package ae.rta.cctv.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import ae.rta.cctv.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * 10,000 malformed requests across every route of the OpenAPI document: bad JSON, wrong types, huge strings, bad
- * UUIDs and dates, path traversal, wrong methods and content types, forged tokens, header abuse. None may get a 5xx,
- * and none may write anything.
+ * UUIDs and dates, path traversal, wrong methods and content types, forged tokens, header abuse, undecodable queries and
+ * paths, too many parameters. Each must be answered (a reset or a time-out fails), none with a 5xx, every refusal as
+ * problem+json, and none may write anything.
  */
 final class MalformedRequestsTest {
 
@@ -54,7 +53,7 @@ final class MalformedRequestsTest {
         for (int i = 0; i < REQUESTS; i++) {
             seeds.add(random.nextLong());
         }
-        Map<String, Integer> fiveHundreds = new ConcurrentHashMap<>();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
         int port = system.http == null ? 0 : portOf(system);
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -63,19 +62,21 @@ final class MalformedRequestsTest {
                 done.add(pool.submit(() -> {
                     Random r = new Random(seed);
                     String label;
-                    int status;
+                    Answer answer;
                     if (r.nextInt(50) == 0) {
                         String raw = rawAbuse(r);
                         label = "raw " + raw.lines().findFirst().orElse("");
-                        status = sendRaw(port, raw);
+                        answer = sendRaw(port, raw);
                     } else {
                         HttpRequest request = malformed(r, routes, admin, port);
                         label = request.method() + " " + request.uri();
-                        status = send(request);
+                        answer = send(request);
                     }
                     sent.incrementAndGet();
-                    if (status >= 500 || status == 0) {
-                        fiveHundreds.merge(status + " " + cut(label), 1, Integer::sum);
+                    // A 5xx, no answer at all (reset, time-out) or a refusal that is not problem+json all fail.
+                    if (answer.status() >= 500 || answer.status() == 0
+                            || (answer.status() >= 400 && !answer.contentType().startsWith("application/problem+json"))) {
+                        failures.merge(answer.status() + " " + answer.contentType() + " " + cut(label), 1, Integer::sum);
                     }
                 }));
             }
@@ -84,7 +85,7 @@ final class MalformedRequestsTest {
             }
         }
         assertThat(sent.get()).isEqualTo(REQUESTS);
-        assertThat(fiveHundreds).isEmpty();
+        assertThat(failures).isEmpty();
         assertThat(rowCounts()).as(() -> "audit rows written: " + system.db.sql(
                 "SELECT action || ' ' || actor || ' ' || coalesce(detail, '') FROM audit_event ORDER BY id DESC LIMIT 5").query(String.class).list())
                 .isEqualTo(before);
@@ -202,7 +203,13 @@ final class MalformedRequestsTest {
     }
 
     private static String rawAbuse(Random r) {
-        return switch (r.nextInt(8)) {
+        return switch (r.nextInt(14)) {
+            case 8 -> "GET /health?x=%FF HTTP/1.1\r\nHost: x\r\n\r\n";
+            case 9 -> "GET /api/v1/cameras?q=%ED%A0%80 HTTP/1.1\r\nHost: x\r\n\r\n";
+            case 10 -> "GET /api/v1/cameras?" + "p=1&".repeat(1001) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+            case 11 -> "GET /api/v1%2Fcameras HTTP/1.1\r\nHost: x\r\n\r\n";
+            case 12 -> "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n{}";
+            case 13 -> "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n";
             case 0 -> "GET /api/v1/../../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n";
             case 1 -> "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "a".repeat(20_000) + "\r\n\r\n";
             case 2 -> "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\n{}";
@@ -214,30 +221,25 @@ final class MalformedRequestsTest {
         };
     }
 
-    private int send(HttpRequest request) {
+    /** What came back; status 0 when nothing did (a reset or a time-out). */
+    private record Answer(int status, String contentType) {
+    }
+
+    private Answer send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
-            return 499; // the server closed a connection it found abusive: not a 5xx
+            return new Answer(0, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return new Answer(0, "interrupted");
         }
     }
 
-    private static int sendRaw(int port, String raw) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(raw.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] head = in.readNBytes(12);
-            String line = new String(head, StandardCharsets.US_ASCII);
-            return line.startsWith("HTTP/1.1 ") ? Integer.parseInt(line.substring(9, 12)) : 499;
-        } catch (IOException | NumberFormatException e) {
-            return 499;
-        }
+    private static Answer sendRaw(int port, String raw) {
+        RawHttp.Answer answer = new RawHttp(port).sendBytes(raw.getBytes(StandardCharsets.UTF_8));
+        return new Answer(answer.status(), answer.contentType());
     }
 
     private static String cut(String s) {

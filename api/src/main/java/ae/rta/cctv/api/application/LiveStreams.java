@@ -143,6 +143,7 @@ public final class LiveStreams {
             throw new IllegalArgumentException("not a stream id");
         }
         if (!caller.sees(new AgencyCode(m.group(1)))) {
+            cameras.probes().outOfScope(caller, "a live stream", streamId);
             throw gone();
         }
         return CameraId.parse(m.group(2));
