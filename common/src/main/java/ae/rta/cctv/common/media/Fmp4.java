@@ -223,7 +223,10 @@ public final class Fmp4 {
         return new Track(id, timescale, codec[0], codec[1], width, height, 0, 0);
     }
 
-    /* The first sample entry's type and RFC 6381 codec string: avc1/avc3 take profile, compatibility and level from avcC. */
+    /*
+     * The first sample entry's type and RFC 6381 codec string: avc1/avc3 take profile, compatibility and level from
+     * avcC; hvc1/hev1 take profile space and idc, compatibility flags, tier, level and constraint flags from hvcC.
+     */
     private static String[] sampleEntry(ByteBuffer minf) throws NotFragmentedMp4Exception {
         for (Box stbl : children(minf)) {
             if (stbl.type().equals("stbl")) {
@@ -241,7 +244,9 @@ public final class Fmp4 {
 
     /* A visual sample entry: 8 bytes of box header, 78 of fields, then its child boxes (avcC among them). */
     private static String codecs(String type, ByteBuffer stsd) throws NotFragmentedMp4Exception {
-        if (!type.equals("avc1") && !type.equals("avc3")) {
+        boolean avc = type.equals("avc1") || type.equals("avc3");
+        boolean hevc = type.equals("hvc1") || type.equals("hev1");
+        if (!avc && !hevc) {
             return type;
         }
         int entryStart = 8;
@@ -252,11 +257,40 @@ public final class Fmp4 {
         }
         for (Box child : children(stsd.slice(childrenStart, entrySize - 8 - 78))) {
             ByteBuffer c = child.payload();
-            if (child.type().equals("avcC") && c.limit() >= 4) {
+            if (avc && child.type().equals("avcC") && c.limit() >= 4) {
                 return String.format("%s.%02x%02x%02x", type, c.get(1) & 0xFF, c.get(2) & 0xFF, c.get(3) & 0xFF);
+            }
+            if (hevc && child.type().equals("hvcC") && c.limit() >= 13) {
+                return hevcCodecs(type, c);
             }
         }
         return type;
+    }
+
+    /*
+     * ISO/IEC 14496-15 Annex E: <type>.<profile space letter, if any><profile idc>.<compatibility flags, bit-reversed,
+     * hex>.<L|H tier><level idc>.<constraint flag bytes, hex, trailing zero bytes left out>, e.g. hvc1.1.6.L93.B0.
+     */
+    static String hevcCodecs(String type, ByteBuffer hvcC) {
+        int b1 = hvcC.get(1) & 0xFF;
+        int space = b1 >> 6;
+        boolean highTier = (b1 & 0x20) != 0;
+        int profile = b1 & 0x1F;
+        int compatibility = Integer.reverse(hvcC.getInt(2));
+        StringBuilder codecs = new StringBuilder(type).append('.');
+        if (space > 0) {
+            codecs.append((char) ('A' + space - 1));
+        }
+        codecs.append(profile).append('.').append(Integer.toHexString(compatibility).toUpperCase(java.util.Locale.ROOT))
+                .append('.').append(highTier ? 'H' : 'L').append(hvcC.get(12) & 0xFF);
+        int last = 11;
+        while (last >= 6 && hvcC.get(last) == 0) {
+            last--;
+        }
+        for (int i = 6; i <= last; i++) {
+            codecs.append('.').append(String.format("%02X", hvcC.get(i) & 0xFF));
+        }
+        return codecs.toString();
     }
 
     private static FragmentTiming moof(ByteBuffer moof, Track track) throws NotFragmentedMp4Exception {

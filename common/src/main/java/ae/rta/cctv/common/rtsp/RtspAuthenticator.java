@@ -28,7 +28,9 @@ public final class RtspAuthenticator {
     private static final Pattern PARAM = Pattern.compile("(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|([^\\s,]+))");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Challenge(boolean digest, String realm, String nonce, String opaque, String algorithm, String qop) {
+    /** @param named whether the server named its algorithm (else MD5 is implied and left out of the answer) */
+    private record Challenge(boolean digest, String realm, String nonce, String opaque, String algorithm, String qop,
+            boolean named) {
     }
 
     private final String username;
@@ -76,7 +78,7 @@ public final class RtspAuthenticator {
                     String qop = Arrays.stream(p.getOrDefault("qop", "").split(",")).map(String::strip)
                             .anyMatch("auth"::equalsIgnoreCase) ? "auth" : null;
                     Challenge next = new Challenge(true, p.getOrDefault("realm", ""), p.getOrDefault("nonce", ""),
-                            p.get("opaque"), algorithm, qop);
+                            p.get("opaque"), algorithm, qop, p.containsKey("algorithm"));
                     if (challenge == null || !next.nonce().equals(challenge.nonce())) {
                         nonceCount = 0;
                     }
@@ -84,7 +86,7 @@ public final class RtspAuthenticator {
                     return true;
                 }
             } else if (scheme.equals("basic")) {
-                basic = new Challenge(false, p.getOrDefault("realm", ""), null, null, null, null);
+                basic = new Challenge(false, p.getOrDefault("realm", ""), null, null, null, null, false);
             }
         }
         if (basic != null) {
@@ -103,23 +105,32 @@ public final class RtspAuthenticator {
         if (!c.digest()) {
             return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
+        /*
+         * Quoted fields first, response among them, unquoted ones (algorithm, qop, nc) last: live555, the RTSP server
+         * inside many cameras, reads quoted fields only and stops at the first unquoted one, so an algorithm before
+         * the response made it refuse the right password. algorithm is named only when the challenge named it.
+         */
         StringBuilder header = new StringBuilder("Digest username=\"").append(username).append("\", realm=\"")
-                .append(c.realm()).append("\", nonce=\"").append(c.nonce()).append("\", uri=\"").append(uri)
-                .append("\", algorithm=").append(c.algorithm());
+                .append(c.realm()).append("\", nonce=\"").append(c.nonce()).append("\", uri=\"").append(uri).append('"');
         String response;
+        String unquoted = "";
         if (c.qop() == null) {
             response = digestResponse(c.algorithm(), username, c.realm(), password, method, uri, c.nonce(), null, null, null);
+            header.append(", response=\"").append(response).append('"');
         } else {
             String nc = String.format(Locale.ROOT, "%08x", ++nonceCount);
             String cnonce = cnonces.get();
             response = digestResponse(c.algorithm(), username, c.realm(), password, method, uri, c.nonce(), nc, cnonce, c.qop());
-            header.append(", qop=").append(c.qop()).append(", nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
+            header.append(", response=\"").append(response).append("\", cnonce=\"").append(cnonce).append('"');
+            unquoted = ", qop=" + c.qop() + ", nc=" + nc;
         }
-        header.append(", response=\"").append(response).append('"');
         if (c.opaque() != null) {
             header.append(", opaque=\"").append(c.opaque()).append('"');
         }
-        return header.toString();
+        if (c.named()) {
+            header.append(", algorithm=").append(c.algorithm());
+        }
+        return header.append(unquoted).toString();
     }
 
     /**

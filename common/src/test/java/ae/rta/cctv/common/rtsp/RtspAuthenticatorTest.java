@@ -42,6 +42,28 @@ final class RtspAuthenticatorTest {
                 .containsEntry("nc", "00000001").containsEntry("nonce", "fresh");
     }
 
+    /**
+     * Regression: live555 (the RTSP server inside many cameras) reads quoted fields only and stops at the first
+     * unquoted one; "algorithm=MD5" before "response" made it refuse the right password, so the camera stayed OFFLINE.
+     * The golden header below is what live555's parser accepts: every quoted field first, algorithm only if named.
+     */
+    @Test
+    void theDigestAnswerPutsEveryQuotedFieldBeforeAnyUnquotedOne() {
+        RtspAuthenticator auth = new RtspAuthenticator("admin", "secret");
+        auth.challenged(List.of("Digest realm=\"LIVE555 Streaming Media\", nonce=\"a1b2c3\""));
+        String header = auth.authorization("DESCRIBE", "rtsp://127.0.0.1:8554/cam");
+        assertThat(header).isEqualTo("Digest username=\"admin\", realm=\"LIVE555 Streaming Media\", nonce=\"a1b2c3\", "
+                + "uri=\"rtsp://127.0.0.1:8554/cam\", response=\"" + RtspAuthenticator.digestResponse("MD5", "admin",
+                "LIVE555 Streaming Media", "secret", "DESCRIBE", "rtsp://127.0.0.1:8554/cam", "a1b2c3", null, null, null) + "\"");
+
+        RtspAuthenticator named = new RtspAuthenticator("admin", "secret", () -> "c0ffee");
+        named.challenged(List.of("Digest realm=\"cam\", nonce=\"n1\", qop=\"auth\", algorithm=SHA-256, opaque=\"op\""));
+        String withQop = named.authorization("DESCRIBE", "rtsp://cam/x");
+        int lastQuote = withQop.lastIndexOf('"');
+        assertThat(withQop.substring(lastQuote)).as("unquoted fields come last").isEqualTo("\", algorithm=SHA-256, qop=auth, nc=00000001");
+        assertThat(withQop.indexOf("response=")).isLessThan(withQop.indexOf("algorithm="));
+    }
+
     @Test
     void answersBasicAndDigestWithoutQopAndRefusesUnknownSchemes() {
         RtspAuthenticator basic = RtspAuthenticator.fromUserInfo(URI.create("rtsp://us%40er:p%3Ass@cam:554/live"));

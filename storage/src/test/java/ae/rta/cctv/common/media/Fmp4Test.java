@@ -28,6 +28,36 @@ final class Fmp4Test {
         return out;
     }
 
+    /** Regression: an H.265 init said codecs="hev1" with no profile, tier or level, which MSE refuses. */
+    @Test
+    void hevcCodecStringsFollowIso14496Part15AnnexE() {
+        java.nio.ByteBuffer main = java.nio.ByteBuffer.wrap(new byte[] {1, 0x01, 0x60, 0, 0, 0, (byte) 0xB0, 0, 0, 0, 0, 0, 93});
+        assertThat(Fmp4.hevcCodecs("hvc1", main)).isEqualTo("hvc1.1.6.L93.B0");
+        java.nio.ByteBuffer odd = java.nio.ByteBuffer.wrap(new byte[] {1, (byte) (0x40 | 0x20 | 0x02), 0x20, 0, 0, 0,
+                (byte) 0x90, 0, 0, 0, 0, 0x01, 120});
+        assertThat(Fmp4.hevcCodecs("hev1", odd)).isEqualTo("hev1.A2.4.H120.90.00.00.00.00.01");
+    }
+
+    @Test
+    void anH265StreamCopyNamesItsFullCodecString() throws Exception {
+        Path out = dir.resolve("hevc.mp4");
+        Process p = new ProcessBuilder(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+                "-i", "testsrc2=size=640x360:rate=25", "-t", "2", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "log-level=error:keyint=25", "-tag:v", "hvc1",
+                "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4", out.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        Fmp4.Layout layout;
+        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ)) {
+            layout = Fmp4.inspect(channel);
+        }
+        assertThat(layout.codec()).isEqualTo("hvc1");
+        // x265's Main profile: profile 1, compatibility flags 0x60000000 (reversed: 6), level 3 (90) or higher.
+        assertThat(layout.codecs()).matches("hvc1\\.1\\.6\\.L\\d{2,3}(\\.[0-9A-F]{2})+");
+        assertThat(layout.width()).isEqualTo(640);
+    }
+
     @Test
     void everyFragmentOfAStreamCopySegmentIsFoundWithItsTimeBytesAndKeyframe() throws Exception {
         Path file = encode("ten-seconds.mp4", 10, 25);
