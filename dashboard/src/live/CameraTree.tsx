@@ -4,6 +4,13 @@ import { useI18n, useT } from '../state/i18n';
 
 const DOT: Record<Camera['status'], string> = { ONLINE: 'bg-emerald-500', OFFLINE: 'bg-red-500', UNKNOWN: 'bg-slate-500' };
 
+/** H.264 / H.265 as an operator reads them, from the sample entry type the api names. */
+export function codecLabel(codec: string): string {
+  if (codec.startsWith('avc')) return 'H.264';
+  if (codec.startsWith('hvc') || codec.startsWith('hev')) return 'H.265';
+  return codec;
+}
+
 /** Cameras by agency and group, searchable, each draggable onto a tile (or clicked into the first empty one). */
 export function CameraTree({ cameras, groups, onPick }: { cameras: Camera[]; groups: Parameters<typeof cameraTree>[1]; onPick: (c: Camera) => void }) {
   const t = useT();
@@ -23,11 +30,17 @@ export function CameraTree({ cameras, groups, onPick }: { cameras: Camera[]; gro
       }}
       onClick={() => onPick(c)}
       className="flex cursor-grab items-center gap-2 rounded px-2 py-0.5 hover:bg-slate-800"
-      title={c.status}
+      title={[c.status + (c.statusReason ? `: ${c.statusReason}` : ''),
+        c.recording ? t('recordingNow') : `${t('notRecording')}${c.recordingReason ? `: ${c.recordingReason}` : ''}`,
+        [c.codec, c.resolution].filter(Boolean).join(' ')].filter(Boolean).join('\n')}
     >
       <span className={`inline-block h-2 w-2 shrink-0 rounded-full ${DOT[c.status]}`} />
       <span className="truncate">{lang === 'ar' && c.nameAr ? c.nameAr : c.name}</span>
-      {c.ptz && <span className="ms-auto text-[10px] text-sky-400">PTZ</span>}
+      <span className="ms-auto flex items-center gap-1">
+        {c.codec && <span data-testid="camera-codec" className="text-[10px] text-slate-400">{codecLabel(c.codec)}</span>}
+        {c.recording && <span data-testid="camera-recording" aria-label={t('recordingNow')} className="inline-block h-1.5 w-1.5 rounded-full bg-red-500" />}
+        {c.ptz && <span className="text-[10px] text-sky-400">PTZ</span>}
+      </span>
     </li>
   );
   return (

@@ -12,6 +12,7 @@ export type TileState =
   | { phase: 'live'; latencyMs?: number }
   | { phase: 'reconnecting'; detail?: string }
   | { phase: 'offline' }
+  | { phase: 'unsupported'; codecs: string }
   | { phase: 'quota'; quota: QuotaFull }
   | { phase: 'error'; problem: Problem };
 
@@ -38,6 +39,7 @@ export function useLiveTile(camera: Camera | undefined, variant: Variant, video:
       else if (s === 'connecting') setState({ phase: 'connecting' });
       else if (s === 'reconnecting') setState({ phase: 'reconnecting', detail });
       else if (s === 'gone') setState({ phase: 'offline' });
+      else if (s === 'unsupported') setState({ phase: 'unsupported', codecs: detail ?? '' });
       else if (s === 'ended') setAttempt((a) => a + 1);
     };
 
@@ -90,6 +92,7 @@ const LABEL: Record<TileState['phase'], MessageKey> = {
   offline: 'tile.offline',
   quota: 'tile.quota',
   error: 'tile.error',
+  unsupported: 'tile.unsupported',
 };
 
 /** The status line of a tile: the phase, the latency when live, the agency's numbers when the quota is full. */
@@ -99,7 +102,7 @@ export function TileStatus({ state, camera, onRetry }: { state: TileState; camer
   const offline = camera?.status === 'OFFLINE' && state.phase !== 'live' && state.phase !== 'quota';
   const phase = offline ? 'offline' : state.phase;
   const tone =
-    phase === 'live' ? 'bg-emerald-700' : phase === 'quota' || phase === 'error' || phase === 'offline' ? 'bg-red-800' : 'bg-amber-700';
+    phase === 'live' ? 'bg-emerald-700' : phase === 'quota' || phase === 'error' || phase === 'offline' || phase === 'unsupported' ? 'bg-red-800' : 'bg-amber-700';
   return (
     <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex items-center gap-2 bg-black/60 px-2 py-1 text-xs">
       <span className="truncate font-semibold">{(lang === 'ar' && camera?.nameAr) || camera?.name || ''}</span>
@@ -109,6 +112,11 @@ export function TileStatus({ state, camera, onRetry }: { state: TileState; camer
       {state.phase === 'live' && state.latencyMs !== undefined && (
         <span data-testid="tile-latency" className="text-slate-300">
           {t('latency')} {(state.latencyMs / 1000).toFixed(2)} s
+        </span>
+      )}
+      {offline && camera?.statusReason && (
+        <span data-testid="tile-status-reason" className="truncate text-slate-200">
+          {camera.statusReason}
         </span>
       )}
       {state.phase === 'quota' && (
@@ -137,6 +145,15 @@ export function TileMessage({ state }: { state: TileState }) {
       <div data-testid="tile-quota" className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-red-950/80 p-2 text-center">
         <div className="text-sm font-bold">{t('tile.quota')}</div>
         <div className="text-sm">{t(key, { agency: q.agency, active: q.active, limit: q.limit })}</div>
+      </div>
+    );
+  }
+  if (state.phase === 'unsupported') {
+    const hevc = /^(hvc1|hev1)/.test(state.codecs);
+    return (
+      <div data-testid="tile-unsupported" className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-slate-950/85 p-2 text-center text-sm">
+        <div className="font-bold">{t('tile.unsupported')}</div>
+        <div>{t(hevc ? 'unsupportedHevc' : 'unsupportedCodec', { codecs: state.codecs })}</div>
       </div>
     );
   }

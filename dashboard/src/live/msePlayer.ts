@@ -5,7 +5,18 @@
  * init generation arrives (the camera's pull restarted), measures latency from the server's ingest time of each
  * presented frame (timing=1), and reconnects with backoff when the socket drops while the reservation lives.
  */
-export type PlayerState = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'gone';
+export type PlayerState = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'gone' | 'unsupported';
+
+/** Whether this browser's Media Source Extensions decode `mime` (e.g. H.265 is refused by Chromium without HEVC). */
+export function canPlay(mime: string): boolean {
+  return typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(mime);
+}
+
+/** The codecs parameter of a MIME type, e.g. `hvc1.1.6.L93.B0` of `video/mp4; codecs="hvc1.1.6.L93.B0"`. */
+export function codecsOf(mime: string): string {
+  const m = /codecs="?([^";]+)"?/.exec(mime);
+  return m ? m[1] : mime;
+}
 
 export interface PlayerEvents {
   state: (state: PlayerState, detail?: string) => void;
@@ -91,13 +102,26 @@ export class MsePlayer {
   /* A new generation restarts timestamps and may change the codec: a fresh MediaSource is the safe answer. */
   private openMedia(mime: string): void {
     this.resetMedia();
+    if (!canPlay(mime)) {
+      // Nothing to retry: the same stream will be refused again. The tile says which codec in words.
+      this.stop();
+      this.events.state('unsupported', codecsOf(mime));
+      return;
+    }
     const media = new MediaSource();
     this.media = media;
     this.objectUrl = URL.createObjectURL(media);
     this.video.src = this.objectUrl;
     media.addEventListener('sourceopen', () => {
       if (this.media !== media) return;
-      const buffer = media.addSourceBuffer(mime);
+      let buffer: SourceBuffer;
+      try {
+        buffer = media.addSourceBuffer(mime);
+      } catch (e) {
+        this.stop();
+        this.events.state('unsupported', codecsOf(mime));
+        return;
+      }
       buffer.mode = 'segments';
       buffer.addEventListener('updateend', () => this.afterAppend(buffer));
       this.buffer = buffer;

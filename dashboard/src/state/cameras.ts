@@ -7,8 +7,15 @@ export interface Camera {
   nameAr?: string | null;
   agency: string;
   status: 'ONLINE' | 'OFFLINE' | 'UNKNOWN';
+  /** Why it is not ONLINE, in words (null when ONLINE). */
+  statusReason?: string | null;
+  lastSeenAt?: string | null;
   ptz: boolean;
+  /** True only while its segments land in storage. */
   recording: boolean;
+  recordingReason?: string | null;
+  codec?: string | null;
+  resolution?: string | null;
   source?: { type: string };
 }
 

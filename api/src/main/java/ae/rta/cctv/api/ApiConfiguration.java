@@ -17,6 +17,7 @@ import ae.rta.cctv.api.application.BearerAuthenticator;
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.LoginThrottle;
 import ae.rta.cctv.api.application.ScopeProbes;
+import ae.rta.cctv.api.application.CameraRecording;
 import ae.rta.cctv.api.application.PtzCommands;
 import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.SystemMonitoring;
@@ -131,6 +132,15 @@ class ApiConfiguration {
             @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String vmsUrl) {
         return new VmsCameraDirectory(clients.forBaseUrl(vmsUrl, Duration.ofSeconds(5)), settings.cameraRefresh(),
                 Duration.ofMinutes(5));
+    }
+
+    @Bean
+    CameraRecording cameraRecording(ServiceClients clients,
+            @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String storageUrl,
+            @Value("${cctv.services.recording.url:http://127.0.0.1:8083}") String recordingUrl) {
+        return new CameraRecording(new ae.rta.cctv.api.adapter.out.recording.HttpRecordingStates(
+                clients.forBaseUrl(storageUrl, Duration.ofSeconds(5)), clients.forBaseUrl(recordingUrl, Duration.ofSeconds(5)),
+                Duration.ofSeconds(3), Duration.ofMinutes(2)));
     }
 
     @Bean

@@ -34,6 +34,39 @@ public final class CameraAdministration {
         return added;
     }
 
+    /**
+     * Tests a source before it is saved: what the camera answered, in words. Audited as {@code CAMERA_TEST} (it makes
+     * the system connect where an administrator says), naming the host only.
+     *
+     * @throws ProblemException the vms service's 400 for a bad source, 503 when it does not answer
+     */
+    public CameraDirectory.ConnectionTest testConnection(Caller admin, java.util.Map<String, Object> source,
+            RequestOrigin origin) {
+        CameraDirectory.ConnectionTest result;
+        try {
+            result = directory.testConnection(source);
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw ProblemException.unavailable("The camera directory (vms service) does not answer; try again shortly.");
+        }
+        audit.record(admin, AuditAction.CAMERA_TEST, host(source), result.reachable() ? AuditOutcome.SUCCESS
+                : AuditOutcome.FAILED, result.reachable() ? "reachable" : result.reason(), origin);
+        return result;
+    }
+
+    /* The host the source points at, without user-info, path or query: what the audit row may say. */
+    private static String host(java.util.Map<String, Object> source) {
+        Object url = source == null ? null : source.getOrDefault("url", source.get("address"));
+        if (!(url instanceof String text)) {
+            return "camera source";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(text.strip());
+            return uri.getHost() == null ? "camera source" : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return "camera source";
+        }
+    }
+
     /** @throws ProblemException 404 for no such (visible) camera */
     public void remove(Caller admin, CameraId id, RequestOrigin origin) {
         CameraSummary camera = cameras.get(admin, id);

@@ -15,6 +15,8 @@ public enum AuditAction {
     PLAYBACK,
     EXPORT,
     CAMERA_CHANGE,
+    /** An administrator tested a camera source before saving it (the system connected where they said). */
+    CAMERA_TEST,
     RECORDING_CHANGE,
     QUOTA_CHANGE,
     USER_CHANGE,

@@ -4,6 +4,7 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.domain.TimeRange;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
 import ae.rta.cctv.storage.domain.RecordedRanges;
+import ae.rta.cctv.storage.domain.RecordingActivity;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,6 +22,14 @@ public final class Recordings {
 
     /** The answer of a query. */
     public record Summary(List<RecordedRanges.Range> ranges, double coverage, List<SegmentIndex.Gap> gaps) {
+    }
+
+    /** How far back {@link #activity} looks: older footage says nothing about whether a camera records now. */
+    public static final Duration ACTIVITY_WINDOW = Duration.ofMinutes(30);
+
+    /** Every camera with a recorded segment or a gap that ended within {@link #ACTIVITY_WINDOW} of {@code now}. */
+    public List<RecordingActivity> activity(java.time.Instant now) {
+        return index.activity(now.minus(ACTIVITY_WINDOW));
     }
 
     /** @throws IllegalArgumentException when the range is longer than {@link #MAX_QUERY} */

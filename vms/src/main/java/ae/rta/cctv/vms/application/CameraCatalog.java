@@ -59,6 +59,20 @@ public final class CameraCatalog {
         return camera;
     }
 
+    /**
+     * A camera built from {@code spec} as {@link #add} would build it, checked the same way, and not saved: what a
+     * connection test probes before an administrator saves a camera.
+     *
+     * @throws IllegalArgumentException for a bad URL, address or credentials (400)
+     */
+    public Camera candidate(SourceSpec spec) {
+        if (spec == null || spec.type() == null) {
+            throw new IllegalArgumentException("source.type is required");
+        }
+        return new Camera(CameraId.random(), "connection test", null, new AgencyCode("TEST"), source(spec), false,
+                CameraHealth.UNKNOWN);
+    }
+
     private CameraSource source(SourceSpec spec) {
         return switch (spec.type().toLowerCase(Locale.ROOT)) {
             case "rtsp" -> {

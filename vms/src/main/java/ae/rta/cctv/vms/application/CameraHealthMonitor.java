@@ -53,6 +53,7 @@ public final class CameraHealthMonitor {
     private final Map<CameraId, Instant> due = new ConcurrentHashMap<>();
     private final Map<CameraId, Integer> failures = new ConcurrentHashMap<>();
     private final Map<CameraId, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+    private final Map<CameraId, ae.rta.cctv.vms.domain.StreamDescription> descriptions = new ConcurrentHashMap<>();
     private final Set<CameraId> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<CameraId, OnlineGauge> online = new ConcurrentHashMap<>();
@@ -92,6 +93,23 @@ public final class CameraHealthMonitor {
     }
 
     /** Makes a camera due now (after it was added). */
+    /** What each camera's last successful probe said of its stream (codec, size, audio); empty until one succeeded. */
+    public java.util.Optional<ae.rta.cctv.vms.domain.StreamDescription> description(CameraId id) {
+        return java.util.Optional.ofNullable(descriptions.get(id));
+    }
+
+    /**
+     * Probes a camera that is not saved (a connection test): the same probe as the health monitor's, its answer
+     * returned and kept nowhere.
+     */
+    public StreamProbe.Result test(Camera camera) {
+        try {
+            return probe.probe(streams.endpoint(camera, StreamVariant.MAIN));
+        } catch (RuntimeException e) {
+            return StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
+        }
+    }
+
     public void probeSoon(CameraId id) {
         due.put(id, Instant.MIN);
     }
@@ -127,6 +145,9 @@ public final class CameraHealthMonitor {
         CameraHealth after;
         if (result.reachable()) {
             failures.remove(camera.id());
+            if (result.description() != null && result.description() != ae.rta.cctv.vms.domain.StreamDescription.NONE) {
+                descriptions.put(camera.id(), result.description());
+            }
             boolean changed = before.status() != CameraStatus.ONLINE;
             after = new CameraHealth(CameraStatus.ONLINE, null, now, changed ? now : before.changedAt());
             Instant written = lastSeenWritten.get(camera.id());

@@ -45,6 +45,7 @@ final class AccessPolicy {
             allow(HttpMethod.GET, "/api/v1/cameras", WATCHERS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras", ADMINS),
+            allow(HttpMethod.POST, "/api/v1/cameras/test-connection", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recording", WATCHERS),
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/recording", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),

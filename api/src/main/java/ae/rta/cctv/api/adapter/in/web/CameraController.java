@@ -1,7 +1,9 @@
 package ae.rta.cctv.api.adapter.in.web;
 
 import ae.rta.cctv.api.application.CameraAdministration;
+import ae.rta.cctv.api.application.CameraRecording;
 import ae.rta.cctv.api.application.RequestOrigin;
+import java.time.Instant;
 import ae.rta.cctv.api.application.VisibleCameras;
 import ae.rta.cctv.api.application.port.out.CameraDirectory;
 import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
@@ -30,10 +32,12 @@ class CameraController {
 
     private final VisibleCameras cameras;
     private final CameraAdministration administration;
+    private final CameraRecording recording;
 
-    CameraController(VisibleCameras cameras, CameraAdministration administration) {
+    CameraController(VisibleCameras cameras, CameraAdministration administration, CameraRecording recording) {
         this.cameras = cameras;
         this.administration = administration;
+        this.recording = recording;
     }
 
     record NewCamera(String name, String nameAr, String agency, Boolean ptz, Map<String, Object> source) {
@@ -42,12 +46,50 @@ class CameraController {
     record Source(String type) {
     }
 
-    record CameraView(String id, String name, String nameAr, String agency, String status, boolean ptz,
-            boolean recording, Source source) {
-        static CameraView of(CameraSummary c) {
-            return new CameraView(c.id().toString(), c.name(), c.nameAr(), c.agency().value(), c.status(), c.ptz(),
-                    c.recording(), new Source(c.sourceType()));
+    /**
+     * @param statusReason why it is not ONLINE, null when it is
+     * @param recording true only while its segments land in storage
+     * @param recordingReason why it is not recording, null while it is
+     * @param codec its video codec ({@code H.264}, {@code H.265}): of its newest recorded segment, else what the
+     *     camera last said when probed; null when neither is known
+     * @param resolution {@code WIDTHxHEIGHT}, from the same place, or null
+     * @param audio whether the camera's stream has an audio track (recorded only where allowed)
+     */
+    record CameraView(String id, String name, String nameAr, String agency, String status, String statusReason,
+            Instant lastSeenAt, boolean ptz, boolean recording, String recordingReason, String codec, String resolution,
+            boolean audio, Source source) {
+        static CameraView of(CameraSummary c, CameraRecording.Status r) {
+            return new CameraView(c.id().toString(), c.name(), c.nameAr(), c.agency().value(), c.status(),
+                    c.statusReason(), c.lastSeenAt(), c.ptz(), r.recording(), r.reason(),
+                    r.codec() != null ? r.codec() : c.stream().codec(),
+                    r.resolution() != null ? r.resolution() : c.stream().resolution(), c.stream().audio(),
+                    new Source(c.sourceType()));
         }
+    }
+
+    record TestConnection(Map<String, Object> source) {
+    }
+
+    /** @param reason why the source cannot be used, in words; null when it answered with a video stream */
+    record ConnectionTestView(boolean reachable, String reason, String codec, String resolution, boolean audio,
+            String audioCodec) {
+    }
+
+    @Operation(summary = "Test a camera source before saving it (ADMIN; audited as CAMERA_TEST)",
+            description = "Body {\"source\": as in POST /api/v1/cameras}. Probes it as the health monitor would and says "
+                    + "what it found: reachable, reason in words, codec, resolution, audio. Nothing is saved.")
+    @PostMapping("/api/v1/cameras/test-connection")
+    ConnectionTestView testConnection(Caller caller, @RequestBody TestConnection body, RequestOrigin origin) {
+        if (body == null || body.source() == null) {
+            throw new IllegalArgumentException("source is required");
+        }
+        CameraDirectory.ConnectionTest t = administration.testConnection(caller, body.source(), origin);
+        return new ConnectionTestView(t.reachable(), t.reason(), t.stream().codec(), t.stream().resolution(),
+                t.stream().audio(), t.stream().audioCodec());
+    }
+
+    private CameraView view(CameraSummary c) {
+        return CameraView.of(c, recording.of(c, recording.snapshot()));
     }
 
     @Operation(summary = "Cameras the caller may see (non-admins: their own agency only)")
@@ -63,7 +105,9 @@ class CameraController {
         }
         List<CameraSummary> found = cameras.list(caller, Params.agency(agency), Params.text("q", q, 200), wantedStatus,
                 group == null || group.isBlank() ? null : java.util.UUID.fromString(Params.text("group", group, 36)).toString());
-        return Paging.list(paging.slice(found).stream().map(CameraView::of).toList(), found.size(), paging);
+        Map<CameraId, ae.rta.cctv.api.application.port.out.RecordingStates.State> states = recording.snapshot();
+        return Paging.list(paging.slice(found).stream().map(c -> CameraView.of(c, recording.of(c, states))).toList(),
+                found.size(), paging);
     }
 
     @Operation(summary = "Add a camera (ADMIN; audited)",
@@ -74,7 +118,7 @@ class CameraController {
     ResponseEntity<CameraView> add(Caller caller, @RequestBody NewCamera body, RequestOrigin origin) {
         CameraSummary added = administration.add(caller, new CameraDirectory.NewCamera(body.name(), body.nameAr(),
                 body.agency(), body.ptz(), body.source()), origin);
-        return ResponseEntity.created(URI.create("/api/v1/cameras/" + added.id())).body(CameraView.of(added));
+        return ResponseEntity.created(URI.create("/api/v1/cameras/" + added.id())).body(view(added));
     }
 
     @Operation(summary = "Remove a camera (ADMIN; audited)")
@@ -87,6 +131,6 @@ class CameraController {
     @Operation(summary = "One camera; 404 if unknown or of another agency")
     @GetMapping("/api/v1/cameras/{id}")
     CameraView get(Caller caller, @PathVariable String id) {
-        return CameraView.of(cameras.get(caller, CameraId.parse(id)));
+        return view(cameras.get(caller, CameraId.parse(id)));
     }
 }

@@ -41,7 +41,12 @@ public final class VmsCameraDirectory implements CameraDirectory {
     record SourceJson(String type) {
     }
 
-    record CameraJson(String id, String name, String nameAr, String agency, String status, boolean ptz, SourceJson source) {
+    record CameraJson(String id, String name, String nameAr, String agency, String status, String statusReason,
+            java.time.Instant lastSeen, boolean ptz, SourceJson source, String codec, String resolution, boolean audio) {
+    }
+
+    record ConnectionTestJson(boolean reachable, String reason, String codec, String resolution, boolean audio,
+            String audioCodec) {
     }
 
     record CameraListJson(List<CameraJson> items) {
@@ -103,6 +108,24 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     @Override
+    public ConnectionTest testConnection(Map<String, Object> source) {
+        ConnectionTestJson answer;
+        try {
+            answer = vms.post().uri("/internal/cameras/test-connection").body(source == null ? Map.of() : source)
+                    .retrieve().body(ConnectionTestJson.class);
+        } catch (HttpClientErrorException e) {
+            throw ServiceProblems.passOn(e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
+        if (answer == null) {
+            throw new DirectoryUnavailableException("the vms service answered an empty body", null);
+        }
+        return new ConnectionTest(answer.reachable(), answer.reason(),
+                new Probed(answer.codec(), answer.resolution(), answer.audio(), answer.audioCodec()));
+    }
+
+    @Override
     public boolean remove(CameraId id) {
         try {
             vms.delete().uri("/internal/cameras/{id}", id.toString()).retrieve().toBodilessEntity();
@@ -119,8 +142,9 @@ public final class VmsCameraDirectory implements CameraDirectory {
 
     private static CameraSummary summary(CameraJson c) {
         return new CameraSummary(CameraId.parse(c.id()), c.name(), c.nameAr() == null || c.nameAr().isEmpty() ? null
-                : c.nameAr(), new AgencyCode(c.agency()), c.status(), c.ptz(), false,
-                c.source() == null ? "unknown" : c.source().type());
+                : c.nameAr(), new AgencyCode(c.agency()), c.status(), "ONLINE".equals(c.status()) ? null : c.statusReason(),
+                c.lastSeen(), c.ptz(), c.source() == null ? "unknown" : c.source().type(),
+                new Probed(c.codec(), c.resolution(), c.audio(), null));
     }
 
     private Snapshot current() {

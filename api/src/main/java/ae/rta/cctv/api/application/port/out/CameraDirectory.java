@@ -10,8 +10,27 @@ import java.util.Optional;
 public interface CameraDirectory {
 
     /** One camera. @param nameAr the Arabic name, or null */
-    record CameraSummary(CameraId id, String name, String nameAr, AgencyCode agency, String status, boolean ptz,
-            boolean recording, String sourceType) {
+    /**
+     * A camera as the vms service knows it.
+     *
+     * @param statusReason why it is not ONLINE in words (null when ONLINE)
+     * @param lastSeenAt when a health probe last reached it, or null
+     * @param stream what the camera's last successful probe said of its stream (never null)
+     */
+    record CameraSummary(CameraId id, String name, String nameAr, AgencyCode agency, String status, String statusReason,
+            java.time.Instant lastSeenAt, boolean ptz, String sourceType, Probed stream) {
+    }
+
+    /**
+     * What a camera said of its stream when probed (its session description): codec {@code H.264}, {@code H.265}...,
+     * {@code WIDTHxHEIGHT}, whether it has audio. Nulls and false when it said nothing.
+     */
+    record Probed(String codec, String resolution, boolean audio, String audioCodec) {
+        public static final Probed NONE = new Probed(null, null, false, null);
+    }
+
+    /** What a connection test of a source found; {@code reason} says in words why it cannot be used (null: it can). */
+    record ConnectionTest(boolean reachable, String reason, Probed stream) {
     }
 
     /**
@@ -42,6 +61,15 @@ public interface CameraDirectory {
      * @throws DirectoryUnavailableException when the vms service does not answer
      */
     CameraSummary add(NewCamera camera);
+
+    /**
+     * Probes a source as a new camera would be probed, saving nothing.
+     *
+     * @param source as in {@link NewCamera#source()}
+     * @throws ae.rta.cctv.common.web.ProblemException the vms service's 400 for a bad source
+     * @throws DirectoryUnavailableException when the vms service cannot be asked
+     */
+    ConnectionTest testConnection(Map<String, Object> source);
 
     /** Removes a camera. @return false when there was none */
     boolean remove(CameraId id);

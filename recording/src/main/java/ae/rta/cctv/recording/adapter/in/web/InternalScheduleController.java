@@ -31,7 +31,11 @@ class InternalScheduleController {
     private final RecorderSupervisor supervisor;
     private final RecordingMode defaultMode;
 
-    InternalScheduleController(ScheduleRepository schedules, RecorderSupervisor supervisor, RecordingMode defaultMode) {
+    private final java.time.Clock clock;
+
+    InternalScheduleController(ScheduleRepository schedules, RecorderSupervisor supervisor, RecordingMode defaultMode,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.schedules = schedules;
         this.supervisor = supervisor;
         this.defaultMode = defaultMode;
@@ -41,6 +45,23 @@ class InternalScheduleController {
     }
 
     record Change(String mode, List<Window> windows, String timeZone, Integer retentionDays) {
+    }
+
+    /**
+     * Whether each camera's schedule says record at {@code at}: every camera with a schedule of its own; any other
+     * camera follows {@code defaultMode}.
+     */
+    record ScheduleState(String cameraId, String mode, boolean recordsNow) {
+    }
+
+    record ScheduleStates(String defaultMode, java.time.Instant at, List<ScheduleState> items) {
+    }
+
+    @GetMapping("/internal/schedules")
+    ScheduleStates all() {
+        java.time.Instant now = clock.instant();
+        return new ScheduleStates(defaultMode.name(), now, schedules.all().stream()
+                .map(s -> new ScheduleState(s.camera().toString(), s.mode().name(), s.recordsAt(now))).toList());
     }
 
     @GetMapping("/internal/schedules/{camera}")

@@ -164,6 +164,34 @@ class JdbcSegmentIndex implements SegmentIndex {
                 .list();
     }
 
+    /* One row a camera: its newest recorded segment and its newest gap since the given time (imports are not landing). */
+    @Override
+    public List<ae.rta.cctv.storage.domain.RecordingActivity> activity(Instant since) {
+        Timestamp from = Timestamp.from(since);
+        // The start bounds let the (camera_id, start_time) and start_time indexes do the work: no segment is longer
+        // than an hour, and a gap that began more than a day before is not looked at (its reason is then not shown).
+        return jdbc.sql("""
+                WITH s AS (SELECT DISTINCT ON (camera_id) camera_id, end_time, duration_ms, codec, width, height
+                           FROM segment WHERE start_time > ? AND end_time > ? AND recorder <> 'import'
+                           ORDER BY camera_id, end_time DESC),
+                     g AS (SELECT DISTINCT ON (camera_id) camera_id, end_time, reason
+                           FROM gap WHERE start_time > ? AND end_time > ?
+                           ORDER BY camera_id, end_time DESC)
+                SELECT coalesce(s.camera_id, g.camera_id) AS camera_id, s.end_time, s.duration_ms, s.codec, s.width,
+                       s.height, g.end_time AS gap_end, g.reason
+                FROM s FULL JOIN g ON s.camera_id = g.camera_id""")
+                .params(Timestamp.from(since.minus(java.time.Duration.ofHours(1))), from,
+                        Timestamp.from(since.minus(java.time.Duration.ofDays(1))), from)
+                .query((rs, n) -> new ae.rta.cctv.storage.domain.RecordingActivity(
+                        new CameraId(rs.getObject("camera_id", UUID.class)),
+                        rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant(),
+                        rs.getObject("duration_ms") == null ? null : java.time.Duration.ofMillis(rs.getInt("duration_ms")),
+                        rs.getString("codec"), rs.getInt("width"), rs.getInt("height"),
+                        rs.getTimestamp("gap_end") == null ? null : rs.getTimestamp("gap_end").toInstant(),
+                        rs.getString("reason")))
+                .list();
+    }
+
     private static IndexedSegment row(ResultSet rs) throws SQLException {
         return new IndexedSegment(rs.getLong("id"), new CameraId(rs.getObject("camera_id", UUID.class)),
                 rs.getTimestamp("start_time").toInstant(), rs.getTimestamp("end_time").toInstant(), rs.getLong("bytes"),

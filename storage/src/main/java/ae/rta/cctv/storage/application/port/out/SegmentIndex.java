@@ -63,4 +63,7 @@ public interface SegmentIndex {
 
     /** Gaps of the camera that overlap [from, to), in time order. */
     List<Gap> gaps(CameraId camera, Instant from, Instant to);
+
+    /** Every camera's newest recorded (not imported) segment and newest gap that ended after {@code since}. */
+    List<ae.rta.cctv.storage.domain.RecordingActivity> activity(Instant since);
 }

@@ -1,5 +1,7 @@
 package ae.rta.cctv.vms.adapter.in.web;
 
+import ae.rta.cctv.vms.application.port.out.StreamProbe;
+import ae.rta.cctv.vms.domain.StreamDescription;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.web.ProblemException;
@@ -52,13 +54,30 @@ class InternalCameraController {
 
     @GetMapping("/internal/cameras")
     Map<String, Object> list() {
-        List<Map<String, Object>> items = catalog.all().stream().map(InternalCameraController::view).toList();
+        List<Map<String, Object>> items = catalog.all().stream().map(this::view).toList();
         return Map.of("items", items, "total", items.size());
     }
 
     @GetMapping("/internal/cameras/{id}")
     Map<String, Object> get(@PathVariable String id) {
         return view(catalog.get(CameraId.parse(id)));
+    }
+
+    /**
+     * What a connection test of a source found, before the camera is saved.
+     *
+     * @param reason why it cannot be used, in words; null when it answered with a video stream
+     */
+    record ConnectionTest(boolean reachable, String reason, String codec, String resolution, boolean audio,
+            String audioCodec) {
+    }
+
+    @PostMapping("/internal/cameras/test-connection")
+    ConnectionTest testConnection(@RequestBody CameraCatalog.SourceSpec source) {
+        StreamProbe.Result result = health.test(catalog.candidate(source));
+        StreamDescription d = result.description() == null ? StreamDescription.NONE : result.description();
+        return new ConnectionTest(result.reachable(), result.reason(), d.videoCodec(), d.resolution(), d.audio(),
+                d.audioCodec());
     }
 
     @PostMapping("/internal/cameras")
@@ -176,7 +195,7 @@ class InternalCameraController {
         return Map.of("items", codes, "total", codes.size());
     }
 
-    private static Map<String, Object> view(Camera c) {
+    private Map<String, Object> view(Camera c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
         m.put("name", c.name());
@@ -185,6 +204,10 @@ class InternalCameraController {
         m.put("status", c.status().name());
         m.put("statusReason", c.health().reason());
         m.put("lastSeen", c.health().lastSeen());
+        StreamDescription d = health.description(c.id()).orElse(StreamDescription.NONE);
+        m.put("codec", d.videoCodec());
+        m.put("resolution", d.resolution());
+        m.put("audio", d.audio());
         m.put("ptz", c.ptz());
         m.put("source", Map.of("type", c.source().type().name().toLowerCase(Locale.ROOT)));
         return m;

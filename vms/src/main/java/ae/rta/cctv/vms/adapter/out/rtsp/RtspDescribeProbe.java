@@ -55,7 +55,7 @@ public final class RtspDescribeProbe implements StreamProbe {
                 }
             }
             return switch (answer.status()) {
-                case 200 -> answer.body().contains("m=video") ? Result.OK
+                case 200 -> answer.body().contains("m=video") ? Result.ok(SessionDescription.parse(answer.body()))
                         : Result.failed("the stream description has no video track");
                 case 401 -> Result.failed("the camera asks for credentials and none are configured");
                 case 404 -> Result.failed("the camera has no stream at this path");

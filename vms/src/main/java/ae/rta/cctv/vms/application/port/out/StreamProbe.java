@@ -1,16 +1,27 @@
 package ae.rta.cctv.vms.application.port.out;
 
+import ae.rta.cctv.vms.domain.StreamDescription;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 
 /** Asks a stream whether it is there, without pulling video. */
 public interface StreamProbe {
 
-    /** What a probe found. @param reason why it failed, null when it answered with a video description */
-    record Result(boolean reachable, String reason) {
-        public static final Result OK = new Result(true, null);
+    /**
+     * What a probe found.
+     *
+     * @param reason why it failed, null when it answered with a video description
+     * @param description what the camera said of its stream (codec, size, audio), {@link StreamDescription#NONE} when
+     *     it said nothing
+     */
+    record Result(boolean reachable, String reason, StreamDescription description) {
+        public static final Result OK = new Result(true, null, StreamDescription.NONE);
+
+        public static Result ok(StreamDescription description) {
+            return new Result(true, null, description);
+        }
 
         public static Result failed(String reason) {
-            return new Result(false, reason);
+            return new Result(false, reason, StreamDescription.NONE);
         }
     }
 

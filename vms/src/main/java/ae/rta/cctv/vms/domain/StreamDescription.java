@@ -1,0 +1,20 @@
+package ae.rta.cctv.vms.domain;
+
+/**
+ * What a camera says of its stream before any video is pulled (its session description).
+ *
+ * @param videoCodec {@code H.264}, {@code H.265}, ... or null when it names none this reader knows
+ * @param width picture width in pixels, 0 when the description does not carry it
+ * @param height picture height in pixels, 0 when unknown
+ * @param audio whether the stream has an audio track
+ * @param audioCodec {@code AAC}, {@code G.711 A-law}, ... or null
+ */
+public record StreamDescription(String videoCodec, int width, int height, boolean audio, String audioCodec) {
+
+    public static final StreamDescription NONE = new StreamDescription(null, 0, 0, false, null);
+
+    /** {@code WIDTHxHEIGHT}, or null when unknown. */
+    public String resolution() {
+        return width > 0 && height > 0 ? width + "x" + height : null;
+    }
+}
