@@ -1,13 +1,23 @@
 package ae.rta.cctv.vms.application.port.out;
 
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 
 /** Asks a stream whether it is there, without pulling video. */
 public interface StreamProbe {
 
-    /** What a probe found. @param reason why it failed, null when it answered with a video description */
+    /**
+     * What a probe found.
+     *
+     * @param reason why it failed (the camera's status reason, read by every viewer: credentials masked), null when it
+     *     answered with a video description
+     */
     record Result(boolean reachable, String reason) {
         public static final Result OK = new Result(true, null);
+
+        public Result {
+            reason = Secrets.mask(reason);
+        }
 
         public static Result failed(String reason) {
             return new Result(false, reason);
