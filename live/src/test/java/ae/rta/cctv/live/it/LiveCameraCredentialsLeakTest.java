@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import ae.rta.cctv.testsupport.RtspTestCamera;
 import ae.rta.cctv.testsupport.SecretLeakWatch;
-import ae.rta.cctv.testsupport.ServiceHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,13 +26,7 @@ final class LiveCameraCredentialsLeakTest {
         try (SecretLeakWatch watch = SecretLeakWatch.start()) {
             String operator = system.token("admin");
             String camera = system.cameraWithLogin(LOGIN);
-            ServiceHttp.Response[] opened = new ServiceHttp.Response[1];
-            await().atMost(Duration.ofSeconds(20)).until(() -> { // the api reads new cameras every 5 s
-                opened[0] = system.api("POST", "/api/v1/streams", operator,
-                        "{\"cameraId\":\"" + camera + "\",\"variant\":\"main\"}");
-                return opened[0].status() == 201;
-            });
-            JsonNode stream = LiveSystem.JSON.readTree(opened[0].body());
+            JsonNode stream = system.startStreamOfNewCamera(operator, camera, "main");
             try (TestViewer viewer = TestViewer.connect(stream.get("urls").get("mse").asString() + "&timing=1")) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> viewer.fragments.size() >= 25);
                 assertThat(watch.commandLines("ffmpeg")).as("FFmpeg reads the camera through the loopback proxy")

@@ -174,15 +174,21 @@ final class LiveSystem {
 
     /** Opens a stream of the test camera through the api; fails the test unless 201. */
     JsonNode startStream(String token, String variant) {
-        return startStream(token, cameraId, variant);
-    }
-
-    /** Opens a stream of a camera through the api; fails the test unless 201. */
-    JsonNode startStream(String token, String camera, String variant) {
         ServiceHttp.Response r = api("POST", "/api/v1/streams", token,
-                "{\"cameraId\":\"" + camera + "\",\"variant\":\"" + variant + "\"}");
+                "{\"cameraId\":\"" + cameraId + "\",\"variant\":\"" + variant + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());
+    }
+
+    /** Opens a stream of a camera just added through the api, once the api knows it (it reads cameras every 5 s). */
+    JsonNode startStreamOfNewCamera(String token, String camera, String variant) {
+        ServiceHttp.Response[] opened = new ServiceHttp.Response[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            opened[0] = api("POST", "/api/v1/streams", token,
+                    "{\"cameraId\":\"" + camera + "\",\"variant\":\"" + variant + "\"}");
+            return opened[0].status() == 201;
+        });
+        return JSON.readTree(opened[0].body());
     }
 
     /** One Prometheus sample of the live service (the sum over its label sets), 0 when absent. */
