@@ -395,7 +395,7 @@ public final class RtspProxy implements AutoCloseable {
         return end < 0 ? rest : rest.substring(0, end);
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(java.io.Closeable socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -406,11 +406,7 @@ public final class RtspProxy implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing
-        }
+        closeQuietly(server);
         List.copyOf(registrations.values()).forEach(Registration::close);
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * An error that the caller caused or must know about, rendered as RFC 9457 problem+json by {@link ProblemHandler}.
  * Throw it from controllers and use cases; never for bugs, which surface as a generic 500. Its detail often carries
- * text from outside (a camera's, FFmpeg's or another service's words), so credentials in it are masked
- * ({@link Secrets#mask}).
+ * text from outside (a camera's, FFmpeg's or another service's words), so credentials in it and in its text
+ * properties are masked ({@link Secrets#mask}).
  */
 public class ProblemException extends ErrorResponseException {
 
@@ -29,7 +29,7 @@ public class ProblemException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Secrets.mask(detail));
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
-        properties.forEach(problem::setProperty);
+        properties.forEach((name, value) -> problem.setProperty(name, value instanceof String text ? Secrets.mask(text) : value));
         return problem;
     }
 
