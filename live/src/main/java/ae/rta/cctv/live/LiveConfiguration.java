@@ -1,6 +1,7 @@
 package ae.rta.cctv.live;
 
 import ae.rta.cctv.common.client.ServiceClients;
+import ae.rta.cctv.common.rtsp.RtspProxy;
 import ae.rta.cctv.common.security.LiveTickets;
 import ae.rta.cctv.live.adapter.out.ffmpeg.FfmpegUpstream;
 import ae.rta.cctv.live.adapter.out.http.HttpCameraStreams;
@@ -47,9 +48,15 @@ class LiveConfiguration {
         return new HttpReservations(clients.forBaseUrl(url, Duration.ofSeconds(3)));
     }
 
+    /** FFmpeg reads cameras with a login through it, so the login is in no command line. */
     @Bean(destroyMethod = "close")
-    FfmpegUpstream upstream(LiveSettings settings) {
-        return new FfmpegUpstream(settings.ffmpeg(), settings.stallTimeout());
+    RtspProxy rtspProxy() {
+        return new RtspProxy();
+    }
+
+    @Bean(destroyMethod = "close")
+    FfmpegUpstream upstream(LiveSettings settings, RtspProxy proxy) {
+        return new FfmpegUpstream(settings.ffmpeg(), settings.stallTimeout(), proxy);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,12 +1,12 @@
 package ae.rta.cctv.playback;
 
 import ae.rta.cctv.common.client.ServiceClients;
+import ae.rta.cctv.common.rtsp.RtspProxy;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegExportWriter;
 import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegPieceFetcher;
 import ae.rta.cctv.playback.adapter.out.http.HttpUpstream;
-import ae.rta.cctv.playback.adapter.out.rtsp.RtspRangeProxy;
 import ae.rta.cctv.playback.application.UpstreamCache;
 import ae.rta.cctv.playback.application.port.out.Upstream;
 import ae.rta.cctv.playback.adapter.out.http.HttpFootage;
@@ -69,12 +69,12 @@ class PlaybackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RtspRangeProxy rtspRangeProxy() {
-        return new RtspRangeProxy();
+    RtspProxy rtspProxy() {
+        return new RtspProxy();
     }
 
     @Bean(destroyMethod = "close")
-    UpstreamCache upstreamCache(PlaybackSettings s, Upstream upstream, RtspRangeProxy proxy, MeterRegistry registry) {
+    UpstreamCache upstreamCache(PlaybackSettings s, Upstream upstream, RtspProxy proxy, MeterRegistry registry) {
         return new UpstreamCache(new UpstreamCache.Settings(s.cacheDirectory(), s.cacheSize().toBytes(), s.upstreamPiece(),
                 s.upstreamFetches()), upstream, new FfmpegPieceFetcher(s.ffmpeg(), proxy), registry);
     }

@@ -2,6 +2,7 @@ package ae.rta.cctv.recording;
 
 import ae.rta.cctv.common.client.ServiceClients;
 import ae.rta.cctv.common.redis.RedisConnector;
+import ae.rta.cctv.common.rtsp.RtspProxy;
 import ae.rta.cctv.recording.adapter.out.ffmpeg.FfmpegRecorders;
 import ae.rta.cctv.recording.adapter.out.http.StorageSegmentSink;
 import ae.rta.cctv.recording.adapter.out.http.VmsCameraCatalog;
@@ -71,11 +72,17 @@ class RecordingConfiguration {
         return new Uploader(spool, sink, registry);
     }
 
+    /** FFmpeg reads cameras with a login through it, so the login is in no command line. */
+    @Bean(destroyMethod = "close")
+    RtspProxy rtspProxy() {
+        return new RtspProxy();
+    }
+
     @Bean
-    FfmpegRecorders recorders(RecordingSettings settings, CameraCatalog catalog, Spool spool, SegmentSink sink,
-            Uploader uploader, Clock clock, MeterRegistry registry) {
+    FfmpegRecorders recorders(RecordingSettings settings, CameraCatalog catalog, RtspProxy proxy, Spool spool,
+            SegmentSink sink, Uploader uploader, Clock clock, MeterRegistry registry) {
         return new FfmpegRecorders(new FfmpegRecorders.Settings(settings.ffmpeg(), settings.segmentLength(),
-                settings.stallTimeout()), catalog, spool, sink, segment -> uploader.ready(), clock, registry);
+                settings.stallTimeout()), catalog, proxy, spool, sink, segment -> uploader.ready(), clock, registry);
     }
 
     @Bean(destroyMethod = "close")

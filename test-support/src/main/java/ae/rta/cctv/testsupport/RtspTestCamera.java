@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fake camera for tests: GStreamer's RTSP server (Debian packages, installed by {@code ./cctv test}) streaming an
  * H.264 test pattern at 640x360, 25 fps, on loopback. Tests start it, stop it, kill it to simulate a camera dropping,
- * and start it again on the same port.
+ * and start it again on the same port. {@link #startWithLogin} makes one that demands a Basic or Digest login.
  */
 public final class RtspTestCamera implements AutoCloseable {
 
@@ -28,16 +28,26 @@ public final class RtspTestCamera implements AutoCloseable {
     private final int gopFrames;
     private final int bitrateKbps;
     private final String pattern;
+    private final Login login;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private Process process;
 
-    private RtspTestCamera(int port, String path, int gopFrames, int bitrateKbps, String pattern) {
+    /** The login a camera demands: {@code method} is {@code basic} or {@code digest}. */
+    public record Login(String method, String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + method + ", credentials hidden]";
+        }
+    }
+
+    private RtspTestCamera(int port, String path, int gopFrames, int bitrateKbps, String pattern, Login login) {
         this.port = port;
         this.path = path;
         this.gopFrames = gopFrames;
         this.bitrateKbps = bitrateKbps;
         this.pattern = pattern;
+        this.login = login;
     }
 
     /** Starts a camera with a keyframe every second on a free port. */
@@ -46,7 +56,18 @@ public final class RtspTestCamera implements AutoCloseable {
     }
 
     public static RtspTestCamera start(int port, String path, int gopFrames) {
-        RtspTestCamera camera = new RtspTestCamera(port, path, gopFrames, 1000, "ball");
+        RtspTestCamera camera = new RtspTestCamera(port, path, gopFrames, 1000, "ball", null);
+        camera.restart();
+        return camera;
+    }
+
+    /**
+     * A cheap camera (ball pattern, 300 kbit/s, a keyframe a second) that answers only requests carrying
+     * {@code login}; OPTIONS needs none. The login reaches the camera process through its environment, not its
+     * command line.
+     */
+    public static RtspTestCamera startWithLogin(Login login) {
+        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", 25, 300, "ball", login);
         camera.restart();
         return camera;
     }
@@ -56,7 +77,7 @@ public final class RtspTestCamera implements AutoCloseable {
      * as a busy real scene would; {@code ball} needs far less.
      */
     public static RtspTestCamera start(int gopFrames, int bitrateKbps, String pattern) {
-        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", gopFrames, bitrateKbps, pattern);
+        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", gopFrames, bitrateKbps, pattern, null);
         camera.restart();
         return camera;
     }
@@ -90,10 +111,14 @@ public final class RtspTestCamera implements AutoCloseable {
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
             script.toFile().deleteOnExit();
-            process = new ProcessBuilder(PYTHON.toString(), script.toString(), Integer.toString(port), path,
-                    Integer.toString(gopFrames), Integer.toString(bitrateKbps), pattern)
-                    .redirectErrorStream(true)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), Integer.toString(port), path,
+                    Integer.toString(gopFrames), Integer.toString(bitrateKbps), pattern,
+                    login == null ? "" : login.method()).redirectErrorStream(true);
+            if (login != null) {
+                builder.environment().put("RTSP_CAMERA_USER", login.username());
+                builder.environment().put("RTSP_CAMERA_PASSWORD", login.password());
+            }
+            process = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = CompletableFuture.supplyAsync(() -> readLine(out)).get(20, TimeUnit.SECONDS);
             if (!"READY".equals(first)) {

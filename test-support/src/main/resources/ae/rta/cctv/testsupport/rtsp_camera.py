@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """An RTSP test camera: GStreamer's RTSP server streaming an H.264 test pattern on 127.0.0.1.
 
-Usage: rtsp_camera.py PORT PATH [GOP_FRAMES] [BITRATE_KBPS] [PATTERN]
+Usage: rtsp_camera.py PORT PATH [GOP_FRAMES] [BITRATE_KBPS] [PATTERN] [LOGIN]
 Prints READY once it listens, then CONNECTED and CLOSED as RTSP clients start
 and stop playing. Stops on SIGTERM; SIGKILL
 simulates a camera dropping. PATTERN is a videotestsrc pattern: ball (cheap, few bits) or snow (fills the bitrate).
+LOGIN, when given, is "basic" or "digest" and makes the camera demand that login; the user name and password are read
+from the environment (RTSP_CAMERA_USER, RTSP_CAMERA_PASSWORD), so they never show in a process list.
 """
+import os
 import signal
 import sys
 
@@ -13,7 +16,26 @@ import gi
 
 gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+gi.require_version("GstRtsp", "1.0")
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+
+def require_login(server, factory, method):
+    """Every request must carry the login (Basic or Digest, as asked) of the environment's user."""
+    auth = GstRtspServer.RTSPAuth()
+    token = GstRtspServer.RTSPToken()
+    token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "viewer")
+    user, password = os.environ["RTSP_CAMERA_USER"], os.environ["RTSP_CAMERA_PASSWORD"]
+    if method == "digest":
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+        auth.add_digest(user, password, token)
+    else:
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
+        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
+    server.set_auth(auth)
+    role = Gst.Structure.from_string(
+        "viewer, media.factory.access=(boolean)true, media.factory.construct=(boolean)true")[0]
+    factory.add_role_from_structure(role)
 
 
 def main():
@@ -21,6 +43,7 @@ def main():
     gop = int(sys.argv[3]) if len(sys.argv) > 3 else 25
     bitrate = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
     pattern = sys.argv[5] if len(sys.argv) > 5 else "ball"
+    login = sys.argv[6] if len(sys.argv) > 6 else ""
     Gst.init(None)
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
@@ -33,6 +56,8 @@ def main():
         "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
     factory.set_shared(True)
+    if login:
+        require_login(server, factory, login)
     server.get_mount_points().add_factory(path, factory)
     # A client counts once it asks to PLAY: probes (OPTIONS, DESCRIBE) are not viewers.
     def on_client(_server, client):

@@ -1,7 +1,6 @@
 package ae.rta.cctv.common.rtsp;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,15 +50,8 @@ public final class RtspAuthenticator {
 
     /** The login in a URL's user-info ({@code user:password}, percent-encoded), or null when it has none. */
     public static RtspAuthenticator fromUserInfo(URI uri) {
-        String info = uri.getRawUserInfo();
-        if (info == null || info.isEmpty()) {
-            return null;
-        }
-        int colon = info.indexOf(':');
-        String user = colon < 0 ? info : info.substring(0, colon);
-        String pass = colon < 0 ? "" : info.substring(colon + 1);
-        return new RtspAuthenticator(URLDecoder.decode(user, StandardCharsets.UTF_8),
-                URLDecoder.decode(pass, StandardCharsets.UTF_8));
+        UrlLogin login = UrlLogin.of(uri);
+        return login == null ? null : new RtspAuthenticator(login.username(), login.password());
     }
 
     /**

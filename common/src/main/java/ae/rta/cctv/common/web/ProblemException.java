@@ -1,5 +1,6 @@
 package ae.rta.cctv.common.web;
 
+import ae.rta.cctv.common.security.Secrets;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * An error that the caller caused or must know about, rendered as RFC 9457 problem+json by {@link ProblemHandler}.
- * Throw it from controllers and use cases; never for bugs, which surface as a generic 500.
+ * Throw it from controllers and use cases; never for bugs, which surface as a generic 500. Its detail often carries
+ * text from outside (a camera's, FFmpeg's or another service's words), so credentials in it and in its text
+ * properties are masked ({@link Secrets#mask}).
  */
 public class ProblemException extends ErrorResponseException {
 
@@ -23,10 +26,10 @@ public class ProblemException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail, Map<String, ?> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Secrets.mask(detail));
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
-        properties.forEach(problem::setProperty);
+        properties.forEach((name, value) -> problem.setProperty(name, value instanceof String text ? Secrets.mask(text) : value));
         return problem;
     }
 

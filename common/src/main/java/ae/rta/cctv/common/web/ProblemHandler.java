@@ -1,5 +1,6 @@
 package ae.rta.cctv.common.web;
 
+import ae.rta.cctv.common.security.Secrets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +96,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Optional.empty();
     }
 
-    /** Keeps a caller-facing message short and single-line: it may echo what the caller sent. */
+    /** Keeps a caller-facing message short, single-line and without credentials: it may echo what the caller sent. */
     static String safe(String message) {
         if (message == null || message.isBlank()) {
             return "The request is not valid.";
         }
-        String oneLine = message.replaceAll("[\\r\\n\\t]+", " ");
+        String oneLine = Secrets.mask(message.replaceAll("[\\r\\n\\t]+", " "));
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
     }
 }

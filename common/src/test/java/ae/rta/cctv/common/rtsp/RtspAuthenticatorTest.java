@@ -81,4 +81,12 @@ final class RtspAuthenticatorTest {
                 .isFalse();
         assertThat(RtspAuthenticator.fromUserInfo(URI.create("rtsp://cam/live"))).isNull();
     }
+
+    @Test
+    void aPlusInAUrlsPasswordStaysAPlus() {
+        RtspAuthenticator login = RtspAuthenticator.fromUserInfo(URI.create("rtsp://op:a+b%2Bc@cam/live"));
+        login.challenged(List.of("Basic realm=\"cam\""));
+        assertThat(login.authorization("DESCRIBE", "rtsp://cam/live")).isEqualTo("Basic "
+                + java.util.Base64.getEncoder().encodeToString("op:a+b+c".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -1,5 +1,6 @@
 package ae.rta.cctv.live.application;
 
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
 import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
 import ae.rta.cctv.live.application.port.out.Upstream;
@@ -271,10 +272,12 @@ public final class LivePulls implements AutoCloseable {
             failed(reason);
         }
 
-        private synchronized void failed(String reason) {
+        /* Every way a pull fails ends here; the reason goes to logs, viewers and /internal/pulls, so it is masked. */
+        private synchronized void failed(String why) {
             if (stopped) {
                 return;
             }
+            String reason = Secrets.mask(why);
             session = null;
             lastError = reason;
             failures++;

@@ -1,5 +1,6 @@
 package ae.rta.cctv.live.application;
 
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.live.application.StreamAdmission.Admitted;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
@@ -283,7 +284,7 @@ public final class WebRtcViewers implements AutoCloseable {
             try {
                 gateway.tick();
             } catch (RuntimeException e) {
-                log.debug("WebRTC gateway {} tick failed: {}", gateway.name(), e.getMessage());
+                log.debug("WebRTC gateway {} tick failed: {}", gateway.name(), Secrets.mask(e.getMessage()));
             }
         }
     }
@@ -325,7 +326,7 @@ public final class WebRtcViewers implements AutoCloseable {
             log.info("WebRTC mountpoint {} for {} destroyed", mount.id, mount.key);
         } catch (RuntimeException e) {
             log.warn("WebRTC mountpoint {} on {} could not be destroyed ({}); it goes when the gateway restarts",
-                    mount.id, gateway.name(), e.getMessage());
+                    mount.id, gateway.name(), Secrets.mask(e.getMessage()));
         }
     }
 

@@ -42,6 +42,8 @@ final class LiveSystem {
     final ServiceHttp liveHttp;
     final String cameraId;
     final List<JanusServer> janus;
+    private RtspTestCamera loginCamera;
+    private String loginCameraId;
 
     private LiveSystem(int bitrateKbps, Map<String, Object> counterOverrides, Map<String, Object> liveOverrides,
             int janusGateways) {
@@ -149,12 +151,44 @@ final class LiveSystem {
         return apiHttp.send(method, path, json, headers);
     }
 
+    /**
+     * A second camera, cheap (ball pattern, 300 kbit/s), that demands {@code login}, registered for METRO with it;
+     * started on first use. @return its id
+     */
+    synchronized String cameraWithLogin(RtspTestCamera.Login login) {
+        if (loginCameraId == null) {
+            loginCamera = RtspTestCamera.startWithLogin(login);
+            ServiceHttp.Response added = new ServiceHttp(port(vms)).send("POST", "/internal/cameras", JSON.writeValueAsString(
+                    Map.of("name", "Live camera with a login " + loginCamera.port(), "agency", "METRO", "source", Map.of(
+                            "type", "rtsp", "url", loginCamera.url(), "username", login.username(), "password", login.password()))),
+                    internalAuth());
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            loginCameraId = JSON.readTree(added.body()).get("id").asString();
+        }
+        return loginCameraId;
+    }
+
+    synchronized RtspTestCamera loginCamera() {
+        return loginCamera;
+    }
+
     /** Opens a stream of the test camera through the api; fails the test unless 201. */
     JsonNode startStream(String token, String variant) {
         ServiceHttp.Response r = api("POST", "/api/v1/streams", token,
                 "{\"cameraId\":\"" + cameraId + "\",\"variant\":\"" + variant + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());
+    }
+
+    /** Opens a stream of a camera just added through the api, once the api knows it (it reads cameras every 5 s). */
+    JsonNode startStreamOfNewCamera(String token, String camera, String variant) {
+        ServiceHttp.Response[] opened = new ServiceHttp.Response[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            opened[0] = api("POST", "/api/v1/streams", token,
+                    "{\"cameraId\":\"" + camera + "\",\"variant\":\"" + variant + "\"}");
+            return opened[0].status() == 201;
+        });
+        return JSON.readTree(opened[0].body());
     }
 
     /** One Prometheus sample of the live service (the sum over its label sets), 0 when absent. */
@@ -174,6 +208,9 @@ final class LiveSystem {
         streamCounter.close();
         vms.close();
         camera.close();
+        if (loginCamera != null) {
+            loginCamera.close();
+        }
         janus.forEach(JanusServer::close);
     }
 }

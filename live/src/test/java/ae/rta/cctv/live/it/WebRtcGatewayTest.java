@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ae.rta.cctv.testsupport.JanusServer;
+import ae.rta.cctv.testsupport.RtspTestCamera;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import java.net.URI;
 import java.time.Duration;
@@ -169,5 +170,17 @@ final class WebRtcGatewayTest {
         List<JsonNode> mounts = mountpoints();
         assertThat(mounts).hasSize(1);
         assertThat(mounts.getFirst().get("mountpoint").asLong()).isNotEqualTo(before);
+    }
+
+    /* Issue 18: the mountpoint's URL carried the camera's login; Janus gets it in rtsp_user and rtsp_pwd instead. */
+    @Test
+    @Order(6)
+    void aCameraWithADigestLoginIsMountedWithTheLoginOutsideItsUrl() {
+        String camera = system.cameraWithLogin(new RtspTestCamera.Login("digest", "janus-user-5", "j4n:pw@z+1"));
+        JsonNode stream = system.startStreamOfNewCamera(operator, camera, "main");
+        opened.add(stream.get("id").asString());
+        JsonNode offer = offer(path(stream.get("urls").get("webrtc").asString()));
+        assertThat(offer.get("sdp").asString()).as("the gateway logged in to the camera").contains("m=video");
+        await().atMost(Duration.ofSeconds(5)).until(() -> system.loginCamera().connections() == 1);
     }
 }

@@ -2,6 +2,8 @@ package ae.rta.cctv.playback.application;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.media.Sha256;
+import ae.rta.cctv.common.security.PrivateFiles;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.playback.application.port.out.EvidenceHolds;
@@ -312,9 +314,9 @@ public final class Exports implements AutoCloseable {
             if (playlist.segments() == 0) {
                 throw new ExportWriter.ExportFailedException("nothing is stored in the range any more");
             }
-            Files.createDirectories(dir);
+            PrivateFiles.directories(dir);
             Path source = dir.resolve("source.m3u8");
-            Files.writeString(source, playlist.text());
+            PrivateFiles.writeString(source, playlist.text());
             Duration offset = Duration.between(playlist.mediaStart(), job.start());
             if (offset.isNegative()) {
                 offset = Duration.ZERO; // the footage starts after the asked start: the file opens at its first frame
@@ -335,8 +337,8 @@ public final class Exports implements AutoCloseable {
             long size = Files.size(media);
             String manifest = manifest(job, segments, playlist, opensAt, length, sha256, size);
             String signed = signature.sign(manifest);
-            Files.writeString(dir.resolve(MANIFEST), manifest);
-            Files.write(dir.resolve(SIGNATURE), java.util.Base64.getDecoder().decode(signed));
+            PrivateFiles.writeString(dir.resolve(MANIFEST), manifest);
+            PrivateFiles.write(dir.resolve(SIGNATURE), java.util.Base64.getDecoder().decode(signed));
             jobs.done(job.id(), sha256, size, manifest, signed, clock.instant());
             done.increment();
             log.info("export {} of camera {} done: {} bytes, sha256 {}", job.id(), job.camera(), size, sha256);
@@ -351,7 +353,8 @@ public final class Exports implements AutoCloseable {
         }
     }
 
-    private void fail(ExportJob job, String reason) {
+    private void fail(ExportJob job, String why) {
+        String reason = Secrets.mask(why);
         log.warn("export {} of camera {} failed: {}", job.id(), job.camera(), reason);
         failed.increment();
         try {

@@ -1,6 +1,8 @@
 package ae.rta.cctv.playback.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.PrivateFiles;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.playback.application.port.out.Footage;
 import ae.rta.cctv.playback.application.port.out.PieceFetcher;
 import ae.rta.cctv.playback.application.port.out.Upstream;
@@ -232,13 +234,13 @@ public final class UpstreamCache implements AutoCloseable {
                 Upstream.Replay replay = upstream.replay(p.key.camera(), p.start(), end).orElseThrow(() ->
                         new PieceFetcher.FetchFailedException("the camera keeps no upstream recordings"));
                 deleteTree(p.dir);
-                Files.createDirectories(p.dir);
+                PrivateFiles.directories(p.dir);
                 watcher = Thread.ofVirtual().name("upstream-first-segment").start(() -> watchFirstSegment(p));
                 fetcher.fetch(replay, settings.pieceLength(), p.dir);
                 if (p.segments().isEmpty()) {
                     throw new PieceFetcher.FetchFailedException("the upstream replay delivered no video");
                 }
-                Files.writeString(p.dir.resolve(COMPLETE), Instant.now().toString());
+                PrivateFiles.writeString(p.dir.resolve(COMPLETE), Instant.now().toString());
                 long size = size(p.dir);
                 synchronized (pieces) {
                     p.bytes = size;
@@ -282,7 +284,8 @@ public final class UpstreamCache implements AutoCloseable {
         }
     }
 
-    private void fail(Piece p, String reason) {
+    private void fail(Piece p, String why) {
+        String reason = Secrets.mask(why);
         failures.increment();
         log.warn("upstream piece {} of camera {} not fetched: {}", p.start(), p.key.camera(), reason);
         synchronized (pieces) {

@@ -3,6 +3,7 @@ package ae.rta.cctv.playback.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ae.rta.cctv.testsupport.Ffmpeg;
+import ae.rta.cctv.testsupport.FileModes;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,6 +128,8 @@ final class ExportFlowTest {
         String signature = done.get("signature").asString();
         assertThat(verify(manifest, signature, sha256).get("valid").asBoolean()).isTrue();
         assertThat(verifyFile(id, mp4).get("valid").asBoolean()).isTrue();
+        // issue 18: the export's files are for the service's user alone
+        assertThat(FileModes.assertOwnerOnly(system.data.resolve("exports").resolve(id))).isEqualTo(3);
 
         // one changed byte in the file, or in the manifest, fails verification
         byte[] tampered = mp4.clone();

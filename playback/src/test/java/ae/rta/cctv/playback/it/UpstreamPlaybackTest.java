@@ -2,6 +2,7 @@ package ae.rta.cctv.playback.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ae.rta.cctv.testsupport.FileModes;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ final class UpstreamPlaybackTest {
         // FFmpeg plays it end to end while the pieces arrive (an EVENT playlist until both are in)
         Path out = PlaybackSystem.readAndDecode(playlistUrl);
         assertThat(PlaybackSystem.probe(out, "format=duration")).isBetween(9.0, 13.0);
+        // issue 18: the cached replay is for the service's user alone
+        assertThat(FileModes.assertOwnerOnly(system.data.resolve("playback-cache"))).isPositive();
 
         List<String> lines = text(playlistUrl).lines().toList();
         assertThat(lines).contains("#EXT-X-ENDLIST", "#EXT-X-PLAYLIST-TYPE:VOD");

@@ -2,6 +2,7 @@ package ae.rta.cctv.recording.application;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.media.SegmentList;
+import ae.rta.cctv.common.security.PrivateFiles;
 import ae.rta.cctv.recording.domain.SpooledSegment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * fsynced, hashed, and described by a sidecar ({@code <file>.segment}, written atomically); only segments with a
  * sidecar are uploaded, and a segment leaves the spool only after the store confirmed it. {@code <run>/run.properties}
  * keeps the run's wall-clock anchor, so segments a crash left without a sidecar can still be dated on recovery.
+ * Folders are mode 0700 and files 0600 ({@link PrivateFiles}): footage is for this service's user alone.
  */
 public final class Spool {
 
@@ -59,7 +61,8 @@ public final class Spool {
     public Path newRun(CameraId camera) {
         Path run = root.resolve(camera.toString()).resolve(clock.millis() + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            Files.createDirectories(run);
+            PrivateFiles.directories(root);
+            PrivateFiles.directories(run);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,6 +94,7 @@ public final class Spool {
     /** Seals a finished segment: fsync, hash, sidecar. */
     public SpooledSegment complete(Path file, CameraId camera, Instant start, long fence) {
         try {
+            PrivateFiles.restrict(file); // FFmpeg makes it so; one an earlier version left is narrowed here
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -192,8 +196,7 @@ public final class Spool {
     /** Moves a segment the store refused for good out of the way, kept for inspection. */
     public void quarantine(SpooledSegment segment) {
         try {
-            Path rejected = root.resolve("rejected");
-            Files.createDirectories(rejected);
+            Path rejected = PrivateFiles.directories(root.resolve("rejected"));
             Files.move(segment.file(), rejected.resolve(segment.camera() + "-" + segment.start().toEpochMilli() + ".mp4"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(sidecar(segment.file()));
@@ -310,7 +313,7 @@ public final class Spool {
     private static void writeAtomically(Path target, Properties p) {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
                 p.store(out, null);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

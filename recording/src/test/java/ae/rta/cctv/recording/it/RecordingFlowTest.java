@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ae.rta.cctv.testsupport.Ffmpeg;
+import ae.rta.cctv.testsupport.FileModes;
 import ae.rta.cctv.testsupport.RtspTestCamera;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,6 +88,9 @@ final class RecordingFlowTest {
         assertThat(breaks).as("consecutive segments follow within 1 s, except once, at the restart: " + segments)
                 .isLessThanOrEqualTo(1);
         assertThat(Duration.between(killed, resumed).toMillis()).as("recording resumed within 5 s").isLessThan(5000);
+        // issue 18: the spool and the stored footage are for the services' user alone
+        assertThat(FileModes.assertOwnerOnly(system.data.resolve("spool-recorder-a"))).as("files in the spool").isPositive();
+        assertThat(FileModes.assertOwnerOnly(system.data.resolve("footage"))).as("stored files").isPositive();
         String metrics = system.metrics(system.recording);
         assertThat(metrics).contains("cctv_recording_cameras_recording")
                 .contains("cctv_recording_segments_written_total").contains("cctv_recording_upload_backlog_segments");

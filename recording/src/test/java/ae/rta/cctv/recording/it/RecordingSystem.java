@@ -94,10 +94,19 @@ final class RecordingSystem implements AutoCloseable {
 
     /** Adds an RTSP camera at vms and makes it record continuously. @return its id */
     String addRecordedCamera(String name, String url) {
+        return addRecordedCamera(name, Map.of("type", "rtsp", "url", url));
+    }
+
+    /** Adds an RTSP camera with a login at vms and makes it record continuously. @return its id */
+    String addRecordedCamera(String name, String url, String username, String password) {
+        return addRecordedCamera(name, Map.of("type", "rtsp", "url", url, "username", username, "password", password));
+    }
+
+    private String addRecordedCamera(String name, Map<String, String> source) {
         ServiceHttp vmsHttp = new ServiceHttp(port(vms));
         vmsHttp.send("POST", "/internal/agencies", "{\"code\":\"METRO\",\"name\":\"Metro\"}", auth());
         ServiceHttp.Response added = vmsHttp.send("POST", "/internal/cameras", JSON.writeValueAsString(Map.of("name", name,
-                "agency", "METRO", "source", Map.of("type", "rtsp", "url", url))), auth());
+                "agency", "METRO", "source", source)), auth());
         if (added.status() != 201) {
             throw new IllegalStateException(added.body());
         }
@@ -120,6 +129,10 @@ final class RecordingSystem implements AutoCloseable {
         return JSON.readTree(new ServiceHttp(port(storage)).get("/internal/cameras/" + camera
                 + "/recordings?start=" + java.time.Instant.now().minusSeconds(3600) + "&end=" + java.time.Instant.now().plusSeconds(60),
                 auth()).body());
+    }
+
+    JsonNode camera(String camera) {
+        return JSON.readTree(new ServiceHttp(port(vms)).get("/internal/cameras/" + camera, auth()).body());
     }
 
     JsonNode segment(long id) {

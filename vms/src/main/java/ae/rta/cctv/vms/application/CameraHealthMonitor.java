@@ -1,6 +1,7 @@
 package ae.rta.cctv.vms.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.application.port.out.StreamProbe;
 import ae.rta.cctv.vms.domain.Camera;
@@ -133,7 +134,7 @@ public final class CameraHealthMonitor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("health probe of camera {} failed: {}", camera.id(), e.toString());
+            log.warn("health probe of camera {} failed: {}", camera.id(), Secrets.mask(e.toString()));
         } finally {
             inFlight.remove(camera.id());
         }

@@ -2,6 +2,7 @@ package ae.rta.cctv.vms.application;
 
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.application.port.out.CameraRepository.SyncReport;
@@ -53,8 +54,9 @@ public final class MilestoneSync {
         try {
             report = apply(server, inventory.cameras(server), started);
         } catch (UpstreamInventory.InventoryUnavailableException e) {
-            report = new SyncReport(server, started, clock.instant(), 0, 0, 0, 0, 0, e.getMessage());
-            log.warn("inventory sync of XProtect server {} failed: {}", server, e.getMessage());
+            String error = Secrets.mask(e.getMessage());
+            report = new SyncReport(server, started, clock.instant(), 0, 0, 0, 0, 0, error);
+            log.warn("inventory sync of XProtect server {} failed: {}", server, error);
         }
         cameras.saveSyncReport(report);
         return report;

@@ -1,6 +1,8 @@
 package ae.rta.cctv.live.adapter.out.ffmpeg;
 
 import ae.rta.cctv.common.media.Fmp4;
+import ae.rta.cctv.common.rtsp.RtspProxy;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
 import ae.rta.cctv.live.application.port.out.Upstream;
 import ae.rta.cctv.live.domain.Fragment;
@@ -31,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * frame ({@code frag_every_frame}), flushed at once. This class reads the pipe box by box: {@code ftyp}+{@code moov}
  * make the init section, each {@code moof}+{@code mdat} a fragment, stamped with the moment its last byte arrived.
  * A watchdog kills FFmpeg when nothing arrives for {@code stallTimeout}; the pull then reconnects.
+ *
+ * <p>A camera with a login is read through the loopback {@link RtspProxy} (over TCP, interleaved, whatever transport
+ * the source names), so the login is in neither FFmpeg's command line nor its messages; a source without one is read
+ * directly, over its own transport. The reason a pull ended is masked ({@link Secrets#mask}).
  */
 public final class FfmpegUpstream implements Upstream, AutoCloseable {
 
@@ -39,26 +45,29 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
 
     private final String ffmpeg;
     private final Duration stallTimeout;
+    private final RtspProxy proxy;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    public FfmpegUpstream(String ffmpeg, Duration stallTimeout) {
+    public FfmpegUpstream(String ffmpeg, Duration stallTimeout, RtspProxy proxy) {
         this.ffmpeg = ffmpeg;
         this.stallTimeout = stallTimeout;
+        this.proxy = proxy;
     }
 
-    /** The FFmpeg command for one pull. */
-    List<String> command(StreamSource source) {
+    /** The FFmpeg command for one pull from {@code input} (the source's URL, or the proxy's for it). */
+    List<String> command(RtspProxy.Registration input, StreamSource source) {
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin"));
-        if (source.url().startsWith("rtsp")) {
-            command.addAll(List.of("-rtsp_transport", "udp".equals(source.transport()) ? "udp" : "tcp",
+        if (input.url().startsWith("rtsp")) {
+            boolean udp = !input.proxied() && "udp".equals(source.transport());
+            command.addAll(List.of("-rtsp_transport", udp ? "udp" : "tcp",
                     "-timeout", Long.toString(stallTimeout.toNanos() / 1000)));
         }
         command.addAll(List.of("-fflags", "nobuffer", "-analyzeduration", "500000", "-probesize", "500000",
-                "-i", source.url(), "-map", "0:v:0", "-c", "copy", "-f", "mp4",
+                "-i", input.url(), "-map", "0:v:0", "-c", "copy", "-f", "mp4",
                 "-movflags", "empty_moov+default_base_moof+frag_every_frame", "-flush_packets", "1", "pipe:1"));
         return command;
     }
@@ -66,13 +75,21 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
     @Override
     public Session open(PullKey key, StreamSource source, int generation, Listener listener) {
         Process process;
+        RtspProxy.Registration input;
         try {
-            process = new ProcessBuilder(command(source)).start();
-        } catch (IOException e) {
-            Thread.ofVirtual().start(() -> listener.ended("FFmpeg could not start: " + e.getMessage()));
+            input = proxy.open(source.url());
+        } catch (IllegalArgumentException e) {
+            Thread.ofVirtual().start(() -> listener.ended(e.getMessage()));
             return () -> { };
         }
-        Run run = new Run(key, process, generation, listener);
+        try {
+            process = new ProcessBuilder(command(input, source)).start();
+        } catch (IOException e) {
+            input.close();
+            Thread.ofVirtual().start(() -> listener.ended("FFmpeg could not start: " + Secrets.mask(e.getMessage())));
+            return () -> { };
+        }
+        Run run = new Run(key, process, input, generation, listener);
         Thread.ofPlatform().name("live-pull-" + key).daemon().start(run::read);
         Thread.ofVirtual().name("live-stderr-" + key).start(run::drainErrors);
         run.watch = watchdog.scheduleWithFixedDelay(run::checkStall, 1, 1, TimeUnit.SECONDS);
@@ -87,6 +104,7 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
     private final class Run {
         private final PullKey key;
         private final Process process;
+        private final RtspProxy.Registration input;
         private final int generation;
         private final Listener listener;
         private final AtomicBoolean closed = new AtomicBoolean();
@@ -94,9 +112,10 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
         private volatile long lastByteNanos = System.nanoTime();
         private volatile java.util.concurrent.ScheduledFuture<?> watch;
 
-        Run(PullKey key, Process process, int generation, Listener listener) {
+        Run(PullKey key, Process process, RtspProxy.Registration input, int generation, Listener listener) {
             this.key = key;
             this.process = process;
+            this.input = input;
             this.generation = generation;
             this.listener = listener;
         }
@@ -119,9 +138,10 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            input.close();
             if (closed.compareAndSet(false, true)) {
-                String detail = lastError();
-                listener.ended(detail.isEmpty() ? reason : reason + ": " + detail);
+                String detail = input.failure() != null ? input.failure() : lastError();
+                listener.ended(Secrets.mask(detail.isEmpty() ? reason : reason + ": " + detail));
             }
         }
 
@@ -183,8 +203,9 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
+                    String shown = input.explain(line); // masked before it is cut: a cut could split a URL's login
                     synchronized (errors) {
-                        errors.addLast(line.length() > 300 ? line.substring(0, 300) : line);
+                        errors.addLast(shown.length() > 300 ? shown.substring(0, 300) : shown);
                         while (errors.size() > 5) {
                             errors.removeFirst();
                         }
@@ -197,7 +218,7 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
 
         String lastError() {
             synchronized (errors) {
-                return errors.isEmpty() ? "" : errors.peekLast().replaceAll("rtsp://[^@\\s]*@", "rtsp://***@");
+                return errors.isEmpty() ? "" : errors.peekLast();
             }
         }
 
@@ -214,6 +235,7 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
         void close() {
             if (closed.compareAndSet(false, true)) {
                 process.destroyForcibly();
+                input.close();
                 if (watch != null) {
                     watch.cancel(false);
                 }

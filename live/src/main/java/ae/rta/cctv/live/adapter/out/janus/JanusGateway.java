@@ -1,5 +1,6 @@
 package ae.rta.cctv.live.adapter.out.janus;
 
+import ae.rta.cctv.common.rtsp.UrlLogin;
 import ae.rta.cctv.live.application.port.out.WebRtcGateway;
 import java.io.IOException;
 import java.net.URI;
@@ -69,11 +70,22 @@ public final class JanusGateway implements WebRtcGateway {
 
     @Override
     public void createMountpoint(long id, String rtspUrl, String secret) {
+        URI url;
+        try {
+            url = new URI(rtspUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new GatewayException(0, "the camera's stream URL is not a valid URI");
+        }
+        // The login goes in its own fields, not the URL: Janus then shows and logs the URL without it.
+        UrlLogin login = UrlLogin.of(url);
         ObjectNode body = json.createObjectNode()
                 .put("request", "create").put("type", "rtsp").put("id", id).put("name", "cctv-" + id)
-                .put("url", rtspUrl).put("video", true).put("audio", false)
+                .put("url", UrlLogin.without(url).toString()).put("video", true).put("audio", false)
                 .put("secret", secret).put("permanent", false).put("is_private", true)
                 .put("rtsp_reconnect_delay", 2); // the default failcheck connects to the camera before answering
+        if (login != null) {
+            body.put("rtsp_user", login.username()).put("rtsp_pwd", login.password());
+        }
         if (!adminKey.isEmpty()) {
             body.put("admin_key", adminKey);
         }

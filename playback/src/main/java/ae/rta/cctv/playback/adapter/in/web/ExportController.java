@@ -1,6 +1,7 @@
 package ae.rta.cctv.playback.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Exports;
@@ -133,7 +134,7 @@ class ExportController {
         m.put("sha256", j.sha256());
         m.put("sizeBytes", j.sizeBytes());
         m.put("signature", j.signature());
-        m.put("error", j.error());
+        m.put("error", Secrets.mask(j.error())); // masked when stored since issue 18; older rows here
         m.putAll(v.links());
         if (v.linksExpire() != null) {
             m.put("linksExpireAt", v.linksExpire());

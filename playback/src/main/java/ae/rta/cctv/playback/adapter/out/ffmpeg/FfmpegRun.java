@@ -1,5 +1,6 @@
 package ae.rta.cctv.playback.adapter.out.ffmpeg;
 
+import ae.rta.cctv.common.security.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 /**
  * One FFmpeg run for the playback adapters: its output (stdout and stderr) handed on line by line as it comes, the
  * process killed when it outlives {@code timeout} (reading its output would otherwise wait for it forever), and a
- * failure (no start, time out, non-zero exit with its last error lines) turned into the caller's exception.
+ * failure (no start, time out, non-zero exit with its last error lines) turned into the caller's exception. The files
+ * it writes (exports, cached replays) are private to this service's user ({@link PrivateFiles#command}).
  */
 final class FfmpegRun {
 
@@ -26,7 +28,7 @@ final class FfmpegRun {
     static void run(List<String> command, Duration timeout, Consumer<String> lines, Function<String, RuntimeException> failure) {
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p = new ProcessBuilder(PrivateFiles.command(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw failure.apply("FFmpeg could not be started (" + e.getMessage() + "): is it installed?");
         }

@@ -1,6 +1,7 @@
 package ae.rta.cctv.playback.adapter.out.rtsp;
 
 import ae.rta.cctv.common.rtsp.RtspAuthenticator;
+import ae.rta.cctv.common.rtsp.RtspMessage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

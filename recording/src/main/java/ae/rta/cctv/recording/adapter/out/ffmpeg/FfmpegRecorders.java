@@ -2,6 +2,9 @@ package ae.rta.cctv.recording.adapter.out.ffmpeg;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.media.SegmentList;
+import ae.rta.cctv.common.rtsp.RtspProxy;
+import ae.rta.cctv.common.security.PrivateFiles;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.recording.application.Spool;
 import ae.rta.cctv.recording.application.port.out.CameraCatalog;
 import ae.rta.cctv.recording.application.port.out.Recorders;
@@ -33,7 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One supervised FFmpeg per recorded camera: RTSP over TCP, stream copy, fragmented-MP4 segments of
- * {@code segmentLength} cut on keyframes, into a fresh spool folder per run.
+ * {@code segmentLength} cut on keyframes, into a fresh spool folder per run (files mode 0600). A camera with a login
+ * is read through the loopback {@link RtspProxy}, so the login is in neither FFmpeg's command line nor its messages;
+ * every reason taken from FFmpeg or an exception is masked ({@link Secrets#mask}) before it is logged or made a gap.
  *
  * <p>Timing: the wall-clock start of a run's first segment is the moment its file appears; later segments are dated
  * from it by FFmpeg's own segment list (stream time), so consecutive segments follow each other exactly. A watchdog
@@ -51,6 +56,7 @@ public final class FfmpegRecorders implements Recorders {
 
     private final Settings settings;
     private final CameraCatalog catalog;
+    private final RtspProxy proxy;
     private final Spool spool;
     private final SegmentSink sink;
     private final Consumer<SpooledSegment> onSealed;
@@ -58,10 +64,11 @@ public final class FfmpegRecorders implements Recorders {
     private final MeterRegistry registry;
     private final Set<Path> activeRuns = ConcurrentHashMap.newKeySet();
 
-    public FfmpegRecorders(Settings settings, CameraCatalog catalog, Spool spool, SegmentSink sink,
+    public FfmpegRecorders(Settings settings, CameraCatalog catalog, RtspProxy proxy, Spool spool, SegmentSink sink,
             Consumer<SpooledSegment> onSealed, Clock clock, MeterRegistry registry) {
         this.settings = settings;
         this.catalog = catalog;
+        this.proxy = proxy;
         this.spool = spool;
         this.sink = sink;
         this.onSealed = onSealed;
@@ -109,8 +116,8 @@ public final class FfmpegRecorders implements Recorders {
                 try {
                     produced = runOnce();
                 } catch (RuntimeException | IOException e) {
-                    lastFailure = e.getMessage();
-                    log.warn("recorder of camera {} failed: {}", camera, e.toString());
+                    lastFailure = Secrets.mask(e.getMessage());
+                    log.warn("recorder of camera {} failed: {}", camera, Secrets.mask(e.toString()));
                 }
                 if (!running) {
                     break;
@@ -130,26 +137,26 @@ public final class FfmpegRecorders implements Recorders {
             String url = catalog.streamUrl(camera);
             Path run = spool.newRun(camera);
             activeRuns.add(run);
-            try {
-                return record(url, run);
+            try (RtspProxy.Registration source = proxy.open(url)) {
+                return record(source, run);
             } finally {
                 activeRuns.remove(run);
             }
         }
 
-        private boolean record(String url, Path run) throws IOException {
+        private boolean record(RtspProxy.Registration source, Path run) throws IOException {
             Path list = run.resolve("segments.csv");
             List<String> command = new ArrayList<>(List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error",
                     "-nostdin", "-progress", "pipe:1", "-stats_period", "0.5",
-                    "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", url, "-map", "0:v:0", "-c", "copy",
+                    "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", source.url(), "-map", "0:v:0", "-c", "copy",
                     "-flush_packets", "1"));
             command.addAll(SegmentList.muxerArgs(settings.segmentLength().toSeconds(), list,
                     run.resolve("seg-%06d.mp4").toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PrivateFiles.command(command)).redirectErrorStream(true).start();
             process = p;
             Deque<String> output = new ArrayDeque<>();
             java.util.concurrent.atomic.AtomicReference<Instant> progressAt = new java.util.concurrent.atomic.AtomicReference<>();
-            Thread.ofVirtual().start(() -> drain(p, output, progressAt));
+            Thread.ofVirtual().start(() -> drain(p, source, output, progressAt));
             Map<String, Instant> appeared = new HashMap<>();
             List<SegmentList.Entry> listed = new ArrayList<>();
             Instant anchor = null;
@@ -183,7 +190,8 @@ public final class FfmpegRecorders implements Recorders {
                     break;
                 }
                 if (!alive) {
-                    reason = "FFmpeg stopped (exit " + p.exitValue() + (output.isEmpty() ? "" : ": " + output.peekLast()) + ")";
+                    String detail = source.failure() != null ? source.failure() : lastLine(output);
+                    reason = "FFmpeg stopped (exit " + p.exitValue() + (detail == null ? "" : ": " + detail) + ")";
                     break;
                 }
                 // Progress is FFmpeg's own output clock advancing (-progress), not file growth: a quiet picture
@@ -240,7 +248,7 @@ public final class FfmpegRecorders implements Recorders {
                 sink.gap(camera, from, to, reason);
             } catch (SegmentSink.SinkUnavailableException e) {
                 log.warn("gap of camera {} from {} to {} ({}) could not be recorded: {}", camera, from, to, reason,
-                        e.getMessage());
+                        Secrets.mask(e.getMessage()));
             }
         }
 
@@ -275,7 +283,16 @@ public final class FfmpegRecorders implements Recorders {
         }
     }
 
-    private void drain(Process p, Deque<String> last, java.util.concurrent.atomic.AtomicReference<Instant> progressAt) {
+    /* FFmpeg's last message, or null. */
+    private static String lastLine(Deque<String> output) {
+        synchronized (output) {
+            return output.peekLast();
+        }
+    }
+
+    /* Reads FFmpeg's progress and keeps its last messages, explained (the proxy's URL made the camera's, masked). */
+    private void drain(Process p, RtspProxy.Registration source, Deque<String> last,
+            java.util.concurrent.atomic.AtomicReference<Instant> progressAt) {
         String outTime = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -289,8 +306,9 @@ public final class FfmpegRecorders implements Recorders {
                 if (line.indexOf('=') > 0 && !line.contains(" ")) {
                     continue;
                 }
+                String shown = source.explain(line);
                 synchronized (last) {
-                    last.addLast(line.length() > 200 ? line.substring(0, 200) : line);
+                    last.addLast(shown.length() > 200 ? shown.substring(0, 200) : shown);
                     if (last.size() > 5) {
                         last.removeFirst();
                     }

@@ -1,6 +1,7 @@
 package ae.rta.cctv.recording.adapter.out.http;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.recording.application.port.out.SegmentSink;
 import ae.rta.cctv.recording.domain.SpooledSegment;
 import java.time.Instant;
@@ -44,8 +45,9 @@ public final class StorageSegmentSink implements SegmentSink {
         }
     }
 
+    /* One line of at most 200 characters, credentials masked before it is cut (a cut could split a URL's login). */
     private static String printable(String reason) {
-        String clean = reason.replaceAll("\\p{Cntrl}", " ").strip();
+        String clean = Secrets.mask(reason.replaceAll("\\p{Cntrl}", " ")).strip();
         return clean.isEmpty() ? "unknown" : clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 

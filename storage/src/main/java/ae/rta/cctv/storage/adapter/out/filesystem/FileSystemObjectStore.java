@@ -1,5 +1,6 @@
 package ae.rta.cctv.storage.adapter.out.filesystem;
 
+import ae.rta.cctv.common.security.PrivateFiles;
 import ae.rta.cctv.storage.application.port.out.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.Optional;
 /**
  * Objects as files under a root folder (the one-machine default). A put writes a temporary file, fsyncs it and
  * renames it into place, so a crash never leaves half an object; the SHA-256 sits beside it in {@code <key>.sha256}.
+ * Folders are made mode 0700 and files 0600: footage is for this service's user alone.
  * Signed URLs point at this service's {@code /media/} route, signed by {@link MediaSigner}.
  */
 public final class FileSystemObjectStore implements ObjectStore {
@@ -65,11 +67,11 @@ public final class FileSystemObjectStore implements ObjectStore {
     public void put(String key, Path file, String sha256) {
         Path target = file(key);
         try {
-            Files.createDirectories(target.getParent());
+            PrivateFiles.directories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.copy(file, partial);
             force(partial);
-            Files.writeString(target.resolveSibling(target.getFileName() + ".sha256"), sha256, StandardCharsets.US_ASCII);
+            PrivateFiles.writeString(target.resolveSibling(target.getFileName() + ".sha256"), sha256);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             force(target.getParent());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package ae.rta.cctv.storage.application.port.out;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.media.Fmp4;
+import ae.rta.cctv.common.security.Secrets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +56,14 @@ public interface SegmentIndex {
     /** The fragments of several segments at once, by segment id, each list in order. */
     java.util.Map<Long, List<Fmp4.Fragment>> fragments(java.util.Collection<Long> segmentIds);
 
-    /** A stretch without footage. */
+    /**
+     * A stretch without footage. Its reason is served to every viewer of the camera's timeline, so credentials in it
+     * (a recorder's words, or a row an older version stored) are masked, on the way in and on the way out.
+     */
     record Gap(CameraId camera, Instant start, Instant end, String reason) {
+        public Gap {
+            reason = Secrets.mask(reason);
+        }
     }
 
     void addGap(Gap gap);

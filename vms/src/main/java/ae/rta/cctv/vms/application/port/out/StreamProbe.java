@@ -1,5 +1,6 @@
 package ae.rta.cctv.vms.application.port.out;
 
+import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.vms.domain.StreamDescription;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 
@@ -9,7 +10,8 @@ public interface StreamProbe {
     /**
      * What a probe found.
      *
-     * @param reason why it failed, null when it answered with a video description
+     * @param reason why it failed (the camera's status reason, read by every viewer: credentials masked), null when it
+     *     answered with a video description
      * @param description what the camera said of its stream (codec, size, audio), {@link StreamDescription#NONE} when
      *     it said nothing
      */
@@ -18,6 +20,10 @@ public interface StreamProbe {
 
         public static Result ok(StreamDescription description) {
             return new Result(true, null, description);
+        }
+
+        public Result {
+            reason = Secrets.mask(reason);
         }
 
         public static Result failed(String reason) {

@@ -1,4 +1,4 @@
-package ae.rta.cctv.playback.adapter.out.rtsp;
+package ae.rta.cctv.common.rtsp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,19 +11,19 @@ import java.util.List;
  * One RTSP request or response (RFC 2326): start line, headers in their order, body. Also reads the binary
  * interleaved frames ({@code $}, channel, 16-bit length, payload) that share a TCP connection with the messages.
  */
-record RtspMessage(String startLine, List<String> headers, byte[] body) {
+public record RtspMessage(String startLine, List<String> headers, byte[] body) {
 
     /** Where the interleaved frames read on the way to the next message go. */
-    interface Frames {
+    public interface Frames {
         void frame(byte[] frame) throws IOException;
     }
 
-    RtspMessage {
+    public RtspMessage {
         headers = List.copyOf(headers);
     }
 
     /** The next message, handing the interleaved frames before it to {@code frames}; null at the end of the stream. */
-    static RtspMessage next(InputStream in, Frames frames) throws IOException {
+    public static RtspMessage next(InputStream in, Frames frames) throws IOException {
         if (!in.markSupported()) {
             throw new IllegalArgumentException("a buffered stream is needed");
         }
@@ -53,7 +53,7 @@ record RtspMessage(String startLine, List<String> headers, byte[] body) {
     }
 
     /** The next message (no interleaved frames expected); null at the end of the stream. */
-    static RtspMessage read(InputStream in) throws IOException {
+    public static RtspMessage read(InputStream in) throws IOException {
         String start = line(in);
         while (start != null && start.isEmpty()) {
             start = line(in);
@@ -77,38 +77,38 @@ record RtspMessage(String startLine, List<String> headers, byte[] body) {
         }
     }
 
-    boolean isResponse() {
+    public boolean isResponse() {
         return startLine.startsWith("RTSP/");
     }
 
     /** A request's method. */
-    String method() {
+    public String method() {
         return startLine.split(" ", 3)[0];
     }
 
     /** A request's URL. */
-    String uri() {
+    public String uri() {
         return startLine.split(" ", 3)[1];
     }
 
     /** A response's status code. */
-    int status() {
+    public int status() {
         return Integer.parseInt(startLine.split(" ", 3)[1]);
     }
 
     /** The first value of a header, or null. */
-    String header(String name) {
+    public String header(String name) {
         List<String> all = headers(name);
         return all.isEmpty() ? null : all.getFirst();
     }
 
     /** Every value of a header, in order. */
-    List<String> headers(String name) {
+    public List<String> headers(String name) {
         return headers.stream().filter(h -> named(h, name)).map(h -> h.substring(name.length() + 1).strip()).toList();
     }
 
     /** The CSeq header as a number. @throws IOException when it is missing or not a number */
-    int cseq() throws IOException {
+    public int cseq() throws IOException {
         try {
             return Integer.parseInt(header("CSeq"));
         } catch (NumberFormatException e) {
@@ -116,12 +116,12 @@ record RtspMessage(String startLine, List<String> headers, byte[] body) {
         }
     }
 
-    RtspMessage withStartLine(String line) {
+    public RtspMessage withStartLine(String line) {
         return new RtspMessage(line, headers, body);
     }
 
     /** This message with the headers of these names left out. */
-    RtspMessage without(String... names) {
+    public RtspMessage without(String... names) {
         return new RtspMessage(startLine, headers.stream().filter(h -> {
             for (String n : names) {
                 if (named(h, n)) {
@@ -133,7 +133,7 @@ record RtspMessage(String startLine, List<String> headers, byte[] body) {
     }
 
     /** This message with a header added at the end (a null value adds nothing). */
-    RtspMessage with(String name, Object value) {
+    public RtspMessage with(String name, Object value) {
         if (value == null) {
             return this;
         }
@@ -143,11 +143,11 @@ record RtspMessage(String startLine, List<String> headers, byte[] body) {
     }
 
     /** This message with a header's values replaced by one. */
-    RtspMessage replacing(String name, Object value) {
+    public RtspMessage replacing(String name, Object value) {
         return without(name).with(name, value);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         StringBuilder text = new StringBuilder(startLine).append("\r\n");
         headers.forEach(h -> text.append(h).append("\r\n"));
         byte[] head = text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
