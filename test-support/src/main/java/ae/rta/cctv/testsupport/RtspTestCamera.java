@@ -29,6 +29,7 @@ public final class RtspTestCamera implements AutoCloseable {
     private final int bitrateKbps;
     private final String pattern;
     private final Login login;
+    private volatile boolean udpOnly;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private Process process;
@@ -82,6 +83,17 @@ public final class RtspTestCamera implements AutoCloseable {
         return camera;
     }
 
+    /**
+     * A camera that serves its media over UDP only and answers 461 Unsupported Transport to an interleaved TCP SETUP,
+     * as VLC's RTSP server and many small cameras do.
+     */
+    public static RtspTestCamera startUdpOnly() {
+        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", 25, 300, "ball", null);
+        camera.udpOnly = true;
+        camera.restart();
+        return camera;
+    }
+
     /** RTSP clients connected now (counted from the server's own client-connected and closed signals). */
     public int connections() {
         return connections.get();
@@ -114,6 +126,9 @@ public final class RtspTestCamera implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString(), Integer.toString(port), path,
                     Integer.toString(gopFrames), Integer.toString(bitrateKbps), pattern,
                     login == null ? "" : login.method()).redirectErrorStream(true);
+            if (udpOnly) {
+                builder.environment().put("RTSP_CAMERA_PROTOCOLS", "udp");
+            }
             if (login != null) {
                 builder.environment().put("RTSP_CAMERA_USER", login.username());
                 builder.environment().put("RTSP_CAMERA_PASSWORD", login.password());

@@ -7,6 +7,7 @@ and stop playing. Stops on SIGTERM; SIGKILL
 simulates a camera dropping. PATTERN is a videotestsrc pattern: ball (cheap, few bits) or snow (fills the bitrate).
 LOGIN, when given, is "basic" or "digest" and makes the camera demand that login; the user name and password are read
 from the environment (RTSP_CAMERA_USER, RTSP_CAMERA_PASSWORD), so they never show in a process list.
+RTSP_CAMERA_PROTOCOLS=udp in the environment makes it serve media over UDP only (461 to an interleaved TCP SETUP).
 """
 import os
 import signal
@@ -56,6 +57,8 @@ def main():
         "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
     factory.set_shared(True)
+    if os.environ.get("RTSP_CAMERA_PROTOCOLS") == "udp":
+        factory.set_protocols(GstRtsp.RTSPLowerTrans.UDP)
     if login:
         require_login(server, factory, login)
     server.get_mount_points().add_factory(path, factory)

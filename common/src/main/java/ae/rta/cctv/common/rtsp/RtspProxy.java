@@ -54,17 +54,29 @@ public final class RtspProxy implements AutoCloseable {
      *
      * @param range the {@code Range} of every PLAY in place of FFmpeg's, or null to pass FFmpeg's on
      * @param require the {@code Require} of every request, or null for none
+     * @param transport how to reach the upstream's media: {@link Transport#AUTO} (interleaved TCP, then UDP when the
+     *     upstream answers 461 Unsupported Transport), or one of them only
      */
-    public record Target(URI upstream, String range, String require) {
+    public record Target(URI upstream, String range, String require, Transport transport) {
 
         public Target {
             Objects.requireNonNull(upstream, "upstream");
+            transport = transport == null ? Transport.AUTO : transport;
+        }
+
+        public Target(URI upstream, String range, String require) {
+            this(upstream, range, require, Transport.AUTO);
         }
 
         /** @throws IllegalArgumentException for a URL that is no URI (the message does not repeat it: it may hold a login) */
         public static Target of(String url, String range, String require) {
+            return of(url, range, require, Transport.AUTO);
+        }
+
+        /** As {@link #of(String, String, String)}, with a transport preference. */
+        public static Target of(String url, String range, String require, Transport transport) {
             try {
-                return new Target(new URI(url), range, require);
+                return new Target(new URI(url), range, require, transport);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("the stream URL is not a valid URI");
             }
@@ -76,8 +88,32 @@ public final class RtspProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * How the proxy reaches an upstream's media. FFmpeg always reads the proxy over interleaved TCP; the proxy turns
+     * UDP from the upstream into interleaved frames when the upstream offers nothing else (VLC's RTSP server and many
+     * small cameras answer 461 to a TCP SETUP). {@code AUTO} tries TCP first and remembers what worked per upstream.
+     */
+    public enum Transport {
+        AUTO, TCP, UDP;
+
+        /** {@code auto}, {@code tcp} or {@code udp} (any case); null or blank is AUTO. */
+        public static Transport parse(String text) {
+            if (text == null || text.isBlank()) {
+                return AUTO;
+            }
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "tcp" -> TCP;
+                case "udp" -> UDP;
+                default -> throw new IllegalArgumentException("transport must be auto, tcp or udp");
+            };
+        }
+    }
+
     private final ServerSocket server;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    /* What each upstream (its URL without login) last needed: TCP or UDP, so a known UDP-only camera skips the 461. */
+    private final Map<String, Transport> learned = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
     public RtspProxy() {
@@ -108,8 +144,16 @@ public final class RtspProxy implements AutoCloseable {
      * @throws IllegalArgumentException for a URL that is no URI, or one with a login that is not {@code rtsp(s)}
      */
     public Registration open(String url) {
-        Target target = Target.of(url, null, null);
-        if (target.upstream().getRawUserInfo() == null) {
+        return open(url, Transport.TCP);
+    }
+
+    /**
+     * As {@link #open(String)}: through the proxy when the URL carries a login or the upstream may need UDP
+     * ({@code transport} not TCP), else the URL itself.
+     */
+    public Registration open(String url, Transport transport) {
+        Target target = Target.of(url, null, null, transport);
+        if (target.upstream().getRawUserInfo() == null && target.transport() == Transport.TCP) {
             return new Registration(url, null, target, () -> { });
         }
         String scheme = String.valueOf(target.upstream().getScheme()).toLowerCase(Locale.ROOT);
@@ -129,6 +173,7 @@ public final class RtspProxy implements AutoCloseable {
         private final Runnable release;
         private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
         private volatile String failure;
+        private volatile Transport used;
         private boolean closed;
 
         private Registration(String url, String token, Target target, Runnable release) {
@@ -147,6 +192,11 @@ public final class RtspProxy implements AutoCloseable {
         /** Whether FFmpeg reads through the proxy (and so over TCP, interleaved). */
         public boolean proxied() {
             return token != null;
+        }
+
+        /** How the upstream's media last came: TCP or UDP; null before a SETUP was answered (or when not proxied). */
+        public Transport transport() {
+            return used;
         }
 
         /** Why the proxy last could not reach the upstream, its URL masked; null when it never failed. */
@@ -230,15 +280,17 @@ public final class RtspProxy implements AutoCloseable {
                 closeQuietly(upstream);
                 return;
             }
-            Session session = new Session(registration.target, PREFIX + token, upstream.getOutputStream());
+            ClientOut toClient = new ClientOut(client.getOutputStream());
+            Session session = new Session(registration, PREFIX + token, upstream.getOutputStream(), toClient, learned);
             InputStream fromUpstream = new BufferedInputStream(upstream.getInputStream());
-            Thread back = Thread.ofVirtual().name("rtsp-proxy-downstream").start(() -> answer(fromUpstream, client, session));
+            Thread back = Thread.ofVirtual().name("rtsp-proxy-downstream").start(() -> answer(fromUpstream, client, toClient, session));
             try {
                 for (RtspMessage m = first; m != null; m = RtspMessage.next(fromClient, session::frame)) {
                     session.send(m, false);
                 }
             } finally {
                 closeQuietly(upstream); // the client is done: its upstream connection goes with it
+                session.close();
             }
             back.join();
         } catch (IOException | IllegalArgumentException e) {
@@ -284,18 +336,13 @@ public final class RtspProxy implements AutoCloseable {
     }
 
     /* Passes the upstream's frames and answers to the client, except challenges the session answers itself. */
-    private static void answer(InputStream fromUpstream, Socket client, Session session) {
+    private static void answer(InputStream fromUpstream, Socket client, ClientOut toClient, Session session) {
         try {
-            OutputStream toClient = client.getOutputStream();
-            RtspMessage.Frames frames = frame -> {
-                toClient.write(frame);
-                toClient.flush();
-            };
+            RtspMessage.Frames frames = toClient::write;
             for (RtspMessage m = RtspMessage.next(fromUpstream, frames); m != null; m = RtspMessage.next(fromUpstream, frames)) {
                 RtspMessage answer = m.isResponse() ? session.answer(m) : m;
                 if (answer != null) {
                     toClient.write(answer.bytes());
-                    toClient.flush();
                 }
             }
         } catch (IOException e) {
@@ -309,41 +356,95 @@ public final class RtspProxy implements AutoCloseable {
         }
     }
 
-    /*
-     * One client connection's requests as the upstream sees them. Concurrency: the client's thread sends requests and
-     * frames, the answering thread resends a challenged request; both write under this object's lock. The upstream
-     * sees CSeq numbers shifted by the resends so far (a resend is a new request), and each answer gets the client's
-     * number back from the map of requests sent.
-     */
-    private static final class Session {
+    /** Writes to the client; the answering thread and the UDP receivers share it, so frames never interleave. */
+    private static final class ClientOut {
+        private final OutputStream out;
 
-        private record Sent(RtspMessage request, boolean resent) {
+        ClientOut(OutputStream out) {
+            this.out = out;
         }
 
+        synchronized void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /*
+     * One client connection's requests as the upstream sees them. Concurrency: the client's thread sends requests and
+     * frames, the answering thread resends a challenged (or refused-transport) request; both write under this
+     * object's lock. The upstream sees CSeq numbers shifted by the resends so far (a resend is a new request), and
+     * each answer gets the client's number back from the map of requests sent.
+     *
+     * Transport: FFmpeg asks for interleaved TCP. When the upstream answers a TCP SETUP with 461 (Unsupported
+     * Transport) and the target allows it, the SETUP is sent again for UDP from a pair of local ports; the answer the
+     * client gets says interleaved TCP on the channels it asked for, and every datagram from the upstream is written
+     * to the client as an interleaved frame of that channel (RTP on the first, RTCP on the second). The client's
+     * RTCP (receiver reports) goes back to the upstream's RTCP port. A target whose upstream is known to need UDP
+     * starts with UDP.
+     */
+    private static final class Session implements AutoCloseable {
+
+        /** @param transport the Transport header the upstream was sent in place of the client's, or null */
+        private record Sent(RtspMessage request, boolean resent, String transport, UdpPair udp) {
+        }
+
+        private final Registration registration;
         private final Target target;
         private final String local;
         private final String base;
         private final OutputStream toUpstream;
+        private final ClientOut toClient;
+        private final Map<String, Transport> learned;
         private final RtspAuthenticator login;
         private final Map<Integer, Sent> sent = new ConcurrentHashMap<>();
+        private final Map<Integer, UdpPair> byRtcpChannel = new ConcurrentHashMap<>();
+        private final List<UdpPair> pairs = new java.util.concurrent.CopyOnWriteArrayList<>();
         private int shift;
 
-        Session(Target target, String local, OutputStream toUpstream) {
-            URI up = target.upstream();
-            this.target = target;
+        Session(Registration registration, String local, OutputStream toUpstream, ClientOut toClient,
+                Map<String, Transport> learned) {
+            URI up = registration.target.upstream();
+            this.registration = registration;
+            this.target = registration.target;
             this.local = local;
             this.base = UrlLogin.without(up).toString();
             this.toUpstream = toUpstream;
+            this.toClient = toClient;
+            this.learned = learned;
             this.login = RtspAuthenticator.fromUserInfo(up);
         }
 
         synchronized void frame(byte[] frame) throws IOException {
+            UdpPair udp = frame.length >= 4 ? byRtcpChannel.get(frame[1] & 0xff) : null;
+            if (udp != null) {
+                udp.sendRtcp(frame, 4, frame.length - 4);
+                return;
+            }
+            if (!pairs.isEmpty()) {
+                return; // media the client sends on an RTP channel of a UDP track: nothing upstream expects it
+            }
             toUpstream.write(frame);
             toUpstream.flush();
         }
 
+        private boolean startsWithUdp() {
+            return target.transport() == Transport.UDP
+                    || (target.transport() == Transport.AUTO && learned.get(base) == Transport.UDP);
+        }
+
         /** Sends a client's request as the upstream must see it: its URL, added headers, CSeq and login. */
         synchronized void send(RtspMessage request, boolean resend) throws IOException {
+            String transport = null;
+            UdpPair udp = null;
+            if (request.method().equalsIgnoreCase("SETUP") && startsWithUdp() && isInterleaved(request.header("Transport"))) {
+                udp = UdpPair.open(InetAddress.getByName(target.upstream().getHost()), channels(request.header("Transport")));
+                transport = udp.transport();
+            }
+            send(request, resend, transport, udp);
+        }
+
+        private synchronized void send(RtspMessage request, boolean resend, String transport, UdpPair udp) throws IOException {
             if (resend) {
                 shift++;
             }
@@ -359,18 +460,22 @@ public final class RtspProxy implements AutoCloseable {
             if (target.require() != null) {
                 replaced.add("Require");
             }
+            if (transport != null) {
+                replaced.add("Transport");
+            }
             RtspMessage out = request.withStartLine(line[0] + " " + url + " " + line[2])
                     .without(replaced.toArray(String[]::new))
                     .with("CSeq", cseq)
+                    .with("Transport", transport)
                     .with("Range", range)
                     .with("Require", target.require())
                     .with("Authorization", login == null ? null : login.authorization(request.method(), url));
-            sent.put(cseq, new Sent(request, resend));
+            sent.put(cseq, new Sent(request, resend, transport, udp));
             toUpstream.write(out.bytes());
             toUpstream.flush();
         }
 
-        /** The answer the client gets, or null when a challenge was answered by sending the request again. */
+        /** The answer the client gets, or null when the request was sent again (a challenge, a refused transport). */
         RtspMessage answer(RtspMessage response) throws IOException {
             Sent request = response.header("CSeq") == null ? null : sent.remove(response.cseq());
             if (request == null) {
@@ -378,10 +483,176 @@ public final class RtspProxy implements AutoCloseable {
             }
             if (response.status() == 401 && login != null && !request.resent()
                     && login.challenged(response.headers("WWW-Authenticate"))) {
-                send(request.request(), true);
+                send(request.request(), true, request.transport(), request.udp());
                 return null;
             }
+            boolean setup = request.request().method().equalsIgnoreCase("SETUP");
+            if (setup && response.status() == 461 && request.udp() == null && target.transport() == Transport.AUTO
+                    && isInterleaved(request.request().header("Transport"))) {
+                UdpPair udp = UdpPair.open(InetAddress.getByName(target.upstream().getHost()),
+                        channels(request.request().header("Transport")));
+                log.info("{} refused interleaved TCP (461): reading its media over UDP", registration.shown);
+                send(request.request(), true, udp.transport(), udp);
+                return null;
+            }
+            if (request.udp() != null) {
+                if (response.status() != 200) {
+                    request.udp().close();
+                    return response.replacing("CSeq", request.request().header("CSeq"));
+                }
+                UdpPair udp = request.udp();
+                udp.start(serverPorts(response.header("Transport")), toClient);
+                pairs.add(udp);
+                byRtcpChannel.put(udp.rtcpChannel, udp);
+                learned.put(base, Transport.UDP);
+                registration.used = Transport.UDP;
+                String kept = request.request().header("Transport");
+                return response.replacing("CSeq", request.request().header("CSeq"))
+                        .replacing("Transport", interleavedAnswer(kept, response.header("Transport")));
+            }
+            if (setup && response.status() == 200) {
+                registration.used = Transport.TCP;
+                if (target.transport() == Transport.AUTO) {
+                    learned.put(base, Transport.TCP);
+                }
+            }
             return response.replacing("CSeq", request.request().header("CSeq"));
+        }
+
+        @Override
+        public void close() {
+            pairs.forEach(UdpPair::close);
+            sent.values().stream().map(Sent::udp).filter(Objects::nonNull).forEach(UdpPair::close);
+        }
+    }
+
+    private static boolean isInterleaved(String transport) {
+        return transport != null && transport.toUpperCase(Locale.ROOT).contains("RTP/AVP/TCP");
+    }
+
+    /* The interleaved channels a client asked for ("interleaved=2-3"), 0-1 when it named none. */
+    private static int[] channels(String transport) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?").matcher(transport);
+        if (!m.find()) {
+            return new int[] {0, 1};
+        }
+        int rtp = Integer.parseInt(m.group(1));
+        return new int[] {rtp, m.group(2) == null ? rtp + 1 : Integer.parseInt(m.group(2))};
+    }
+
+    /* The upstream's RTP and RTCP ports from its answer ("server_port=6970-6971"), or null when it named none. */
+    private static int[] serverPorts(String transport) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("server_port=(\\d+)(?:-(\\d+))?")
+                .matcher(transport == null ? "" : transport);
+        if (!m.find()) {
+            return null;
+        }
+        int rtp = Integer.parseInt(m.group(1));
+        return new int[] {rtp, m.group(2) == null ? rtp + 1 : Integer.parseInt(m.group(2))};
+    }
+
+    /* What the client is told: interleaved on the channels it asked for, with the upstream's ssrc and mode kept. */
+    private static String interleavedAnswer(String asked, String answered) {
+        int[] ch = channels(asked);
+        StringBuilder t = new StringBuilder("RTP/AVP/TCP;unicast;interleaved=").append(ch[0]).append('-').append(ch[1]);
+        for (String part : (answered == null ? "" : answered).split(";")) {
+            String p = part.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("ssrc=") || p.toLowerCase(Locale.ROOT).startsWith("mode=")) {
+                t.append(';').append(p);
+            }
+        }
+        return t.toString();
+    }
+
+    /**
+     * A pair of local UDP ports (RTP even, RTCP the next one) for one track of an upstream that sends media over
+     * UDP; what arrives is written to the client as interleaved frames of the channels it asked for.
+     */
+    private static final class UdpPair implements AutoCloseable {
+        private final java.net.DatagramSocket rtp;
+        private final java.net.DatagramSocket rtcp;
+        private final InetAddress upstream;
+        private final int rtpChannel;
+        private final int rtcpChannel;
+        private volatile int[] serverPorts;
+        private volatile boolean closed;
+
+        private UdpPair(java.net.DatagramSocket rtp, java.net.DatagramSocket rtcp, InetAddress upstream, int[] channels) {
+            this.rtp = rtp;
+            this.rtcp = rtcp;
+            this.upstream = upstream;
+            this.rtpChannel = channels[0];
+            this.rtcpChannel = channels[1];
+        }
+
+        static UdpPair open(InetAddress upstream, int[] channels) throws IOException {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                java.net.DatagramSocket first = new java.net.DatagramSocket(0);
+                int port = first.getLocalPort();
+                if (port % 2 != 0 || port == 65535) {
+                    first.close();
+                    continue;
+                }
+                try {
+                    java.net.DatagramSocket second = new java.net.DatagramSocket(port + 1);
+                    first.setReceiveBufferSize(1 << 20);
+                    return new UdpPair(first, second, upstream, channels);
+                } catch (java.net.SocketException taken) {
+                    first.close();
+                }
+            }
+            throw new IOException("no pair of free UDP ports for the upstream's media");
+        }
+
+        String transport() {
+            return "RTP/AVP;unicast;client_port=" + rtp.getLocalPort() + "-" + rtcp.getLocalPort();
+        }
+
+        void start(int[] serverPorts, ClientOut toClient) {
+            this.serverPorts = serverPorts;
+            Thread.ofVirtual().name("rtsp-proxy-udp-rtp").start(() -> receive(rtp, rtpChannel, toClient));
+            Thread.ofVirtual().name("rtsp-proxy-udp-rtcp").start(() -> receive(rtcp, rtcpChannel, toClient));
+        }
+
+        /* Only the upstream's datagrams are passed on: anything else that finds the port is dropped. */
+        private void receive(java.net.DatagramSocket socket, int channel, ClientOut toClient) {
+            byte[] buffer = new byte[65_535];
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+            try {
+                while (!closed) {
+                    packet.setLength(buffer.length);
+                    socket.receive(packet);
+                    if (!packet.getAddress().equals(upstream)) {
+                        continue;
+                    }
+                    int n = packet.getLength();
+                    byte[] frame = new byte[4 + n];
+                    frame[0] = '$';
+                    frame[1] = (byte) channel;
+                    frame[2] = (byte) (n >> 8);
+                    frame[3] = (byte) n;
+                    System.arraycopy(buffer, 0, frame, 4, n);
+                    toClient.write(frame);
+                }
+            } catch (IOException e) {
+                // the socket was closed, or the client went away: the pair goes with the session
+            } finally {
+                close();
+            }
+        }
+
+        void sendRtcp(byte[] data, int offset, int length) throws IOException {
+            int[] ports = serverPorts;
+            if (ports != null && !closed) {
+                rtcp.send(new java.net.DatagramPacket(data, offset, length, upstream, ports[1]));
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            rtp.close();
+            rtcp.close();
         }
     }
 

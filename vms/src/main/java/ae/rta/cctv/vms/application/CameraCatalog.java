@@ -35,9 +35,26 @@ public final class CameraCatalog {
     public record NewCamera(String name, String nameAr, String agency, Boolean ptz, SourceSpec source) {
     }
 
-    /** The source part of a new camera, as given. */
+    /**
+     * The source part of a new camera, as given.
+     *
+     * @param transport how its media must be reached: {@code auto} (the default: interleaved TCP, then UDP when the
+     *     camera refuses TCP), {@code tcp} or {@code udp}
+     */
     public record SourceSpec(String type, String url, String subUrl, String username, String password, String address,
-            String server, String cameraId) {
+            String server, String cameraId, String transport) {
+
+        /** The transport, checked: null when none was given. */
+        String checkedTransport() {
+            if (transport == null || transport.isBlank()) {
+                return null;
+            }
+            String t = transport.strip().toLowerCase(Locale.ROOT);
+            if (!t.equals("auto") && !t.equals("tcp") && !t.equals("udp")) {
+                throw new IllegalArgumentException("source.transport must be auto, tcp or udp");
+            }
+            return t;
+        }
     }
 
     /**
@@ -53,9 +70,13 @@ public final class CameraCatalog {
             throw ProblemException.badRequest("agency " + agency + " does not exist");
         }
         CameraSource source = source(request.source());
+        String transport = request.source().checkedTransport();
         Camera camera = new Camera(CameraId.random(), request.name(), request.nameAr(), agency, source,
                 Boolean.TRUE.equals(request.ptz()), CameraHealth.UNKNOWN);
         cameras.addIfAbsent(camera);
+        if (transport != null) {
+            cameras.setTransport(camera.id(), transport);
+        }
         return camera;
     }
 
@@ -69,6 +90,7 @@ public final class CameraCatalog {
         if (spec == null || spec.type() == null) {
             throw new IllegalArgumentException("source.type is required");
         }
+        spec.checkedTransport();
         return new Camera(CameraId.random(), "connection test", null, new AgencyCode("TEST"), source(spec), false,
                 CameraHealth.UNKNOWN);
     }
@@ -126,6 +148,15 @@ public final class CameraCatalog {
             throw new IllegalArgumentException(field + " must be 1 to " + Camera.MAX_NAME_LENGTH + " printable characters");
         }
         return value.strip();
+    }
+
+    /**
+     * How to reach a camera's media now: what an administrator set, else what its probes found, else {@code auto}.
+     *
+     * @param found what the health probes found ({@code tcp}, {@code udp}), or null
+     */
+    public String transport(CameraId id, String found) {
+        return cameras.transport(id).filter(t -> !t.equals("auto")).orElse(found == null ? "auto" : found);
     }
 
     public List<Camera> all() {

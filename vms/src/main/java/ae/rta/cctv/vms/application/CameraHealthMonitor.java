@@ -55,6 +55,8 @@ public final class CameraHealthMonitor {
     private final Map<CameraId, Integer> failures = new ConcurrentHashMap<>();
     private final Map<CameraId, Instant> lastSeenWritten = new ConcurrentHashMap<>();
     private final Map<CameraId, ae.rta.cctv.vms.domain.StreamDescription> descriptions = new ConcurrentHashMap<>();
+    /* How each camera serves its media (tcp, udp), asked once with a SETUP and then kept: probes stay one DESCRIBE. */
+    private final Map<CameraId, String> transports = new ConcurrentHashMap<>();
     private final Set<CameraId> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<CameraId, OnlineGauge> online = new ConcurrentHashMap<>();
@@ -105,10 +107,15 @@ public final class CameraHealthMonitor {
      */
     public StreamProbe.Result test(Camera camera) {
         try {
-            return probe.probe(streams.endpoint(camera, StreamVariant.MAIN));
+            return probe.probe(streams.endpoint(camera, StreamVariant.MAIN), true);
         } catch (RuntimeException e) {
             return StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
         }
+    }
+
+    /** How the camera serves its media as its probes found ({@code tcp}, {@code udp}); empty until asked. */
+    public java.util.Optional<String> transport(CameraId id) {
+        return java.util.Optional.ofNullable(transports.get(id));
     }
 
     public void probeSoon(CameraId id) {
@@ -122,7 +129,7 @@ public final class CameraHealthMonitor {
                 Timer.Sample sample = Timer.start(registry);
                 StreamProbe.Result result;
                 try {
-                    result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN));
+                    result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN), !transports.containsKey(camera.id()));
                 } catch (RuntimeException e) {
                     result = StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
                 }
@@ -147,7 +154,11 @@ public final class CameraHealthMonitor {
         if (result.reachable()) {
             failures.remove(camera.id());
             if (result.description() != null && result.description() != ae.rta.cctv.vms.domain.StreamDescription.NONE) {
-                descriptions.put(camera.id(), result.description());
+                ae.rta.cctv.vms.domain.StreamDescription d = result.description();
+                if (d.transport() != null) {
+                    transports.put(camera.id(), d.transport());
+                }
+                descriptions.put(camera.id(), d.withTransport(transports.get(camera.id())));
             }
             boolean changed = before.status() != CameraStatus.ONLINE;
             after = new CameraHealth(CameraStatus.ONLINE, null, now, changed ? now : before.changedAt());

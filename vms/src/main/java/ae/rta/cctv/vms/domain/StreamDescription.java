@@ -8,10 +8,18 @@ package ae.rta.cctv.vms.domain;
  * @param height picture height in pixels, 0 when unknown
  * @param audio whether the stream has an audio track
  * @param audioCodec {@code AAC}, {@code G.711 A-law}, ... or null
+ * @param transport how the camera serves its media: {@code tcp} (interleaved), {@code udp} (it refused TCP), or null
+ *     when that was not asked
  */
-public record StreamDescription(String videoCodec, int width, int height, boolean audio, String audioCodec) {
+public record StreamDescription(String videoCodec, int width, int height, boolean audio, String audioCodec,
+        String transport) {
 
-    public static final StreamDescription NONE = new StreamDescription(null, 0, 0, false, null);
+    public static final StreamDescription NONE = new StreamDescription(null, 0, 0, false, null, null);
+
+    /** The same description with how the camera serves its media. */
+    public StreamDescription withTransport(String transport) {
+        return new StreamDescription(videoCodec, width, height, audio, audioCodec, transport);
+    }
 
     /** {@code WIDTHxHEIGHT}, or null when unknown. */
     public String resolution() {

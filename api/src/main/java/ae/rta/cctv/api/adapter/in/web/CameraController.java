@@ -54,16 +54,18 @@ class CameraController {
      *     camera last said when probed; null when neither is known
      * @param resolution {@code WIDTHxHEIGHT}, from the same place, or null
      * @param audio whether the camera's stream has an audio track (recorded only where allowed)
+     * @param transport how the camera serves its media, as its probes found: {@code tcp}, or {@code udp} when it
+     *     refuses interleaved TCP; null until asked
      */
     record CameraView(String id, String name, String nameAr, String agency, String status, String statusReason,
             Instant lastSeenAt, boolean ptz, boolean recording, String recordingReason, String codec, String resolution,
-            boolean audio, Source source) {
+            boolean audio, String transport, Source source) {
         static CameraView of(CameraSummary c, CameraRecording.Status r) {
             return new CameraView(c.id().toString(), c.name(), c.nameAr(), c.agency().value(), c.status(),
                     c.statusReason(), c.lastSeenAt(), c.ptz(), r.recording(), r.reason(),
                     r.codec() != null ? r.codec() : c.stream().codec(),
                     r.resolution() != null ? r.resolution() : c.stream().resolution(), c.stream().audio(),
-                    new Source(c.sourceType()));
+                    c.stream().transport(), new Source(c.sourceType()));
         }
     }
 
@@ -72,7 +74,7 @@ class CameraController {
 
     /** @param reason why the source cannot be used, in words; null when it answered with a video stream */
     record ConnectionTestView(boolean reachable, String reason, String codec, String resolution, boolean audio,
-            String audioCodec) {
+            String audioCodec, String transport) {
     }
 
     @Operation(summary = "Test a camera source before saving it (ADMIN; audited as CAMERA_TEST)",
@@ -85,7 +87,7 @@ class CameraController {
         }
         CameraDirectory.ConnectionTest t = administration.testConnection(caller, body.source(), origin);
         return new ConnectionTestView(t.reachable(), t.reason(), t.stream().codec(), t.stream().resolution(),
-                t.stream().audio(), t.stream().audioCodec());
+                t.stream().audio(), t.stream().audioCodec(), t.stream().transport());
     }
 
     private CameraView view(CameraSummary c) {
@@ -111,7 +113,8 @@ class CameraController {
     }
 
     @Operation(summary = "Add a camera (ADMIN; audited)",
-            description = "source: {\"type\":\"rtsp\",\"url\",\"subUrl\"?,\"username\"?,\"password\"?}. URLs must be "
+            description = "source: {\"type\":\"rtsp\",\"url\",\"subUrl\"?,\"username\"?,\"password\"?,\"transport\"?: "
+                    + "auto|tcp|udp}. URLs must be "
                     + "rtsp:// or rtsps://, without credentials, and not point at a denied address. Credentials are stored "
                     + "encrypted and never returned.")
     @PostMapping("/api/v1/cameras")

@@ -42,11 +42,12 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     record CameraJson(String id, String name, String nameAr, String agency, String status, String statusReason,
-            java.time.Instant lastSeen, boolean ptz, SourceJson source, String codec, String resolution, boolean audio) {
+            java.time.Instant lastSeen, boolean ptz, SourceJson source, String codec, String resolution, boolean audio,
+            String transport) {
     }
 
     record ConnectionTestJson(boolean reachable, String reason, String codec, String resolution, boolean audio,
-            String audioCodec) {
+            String audioCodec, String transport) {
     }
 
     record CameraListJson(List<CameraJson> items) {
@@ -122,7 +123,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
             throw new DirectoryUnavailableException("the vms service answered an empty body", null);
         }
         return new ConnectionTest(answer.reachable(), answer.reason(),
-                new Probed(answer.codec(), answer.resolution(), answer.audio(), answer.audioCodec()));
+                new Probed(answer.codec(), answer.resolution(), answer.audio(), answer.audioCodec(), answer.transport()));
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         return new CameraSummary(CameraId.parse(c.id()), c.name(), c.nameAr() == null || c.nameAr().isEmpty() ? null
                 : c.nameAr(), new AgencyCode(c.agency()), c.status(), "ONLINE".equals(c.status()) ? null : c.statusReason(),
                 c.lastSeen(), c.ptz(), c.source() == null ? "unknown" : c.source().type(),
-                new Probed(c.codec(), c.resolution(), c.audio(), null));
+                new Probed(c.codec(), c.resolution(), c.audio(), null, c.transport()));
     }
 
     private Snapshot current() {

@@ -23,10 +23,11 @@ public interface CameraDirectory {
 
     /**
      * What a camera said of its stream when probed (its session description): codec {@code H.264}, {@code H.265}...,
-     * {@code WIDTHxHEIGHT}, whether it has audio. Nulls and false when it said nothing.
+     * {@code WIDTHxHEIGHT}, whether it has audio, and how it serves its media ({@code tcp}, or {@code udp} when it
+     * refuses interleaved TCP). Nulls and false when it said nothing.
      */
-    record Probed(String codec, String resolution, boolean audio, String audioCodec) {
-        public static final Probed NONE = new Probed(null, null, false, null);
+    record Probed(String codec, String resolution, boolean audio, String audioCodec, String transport) {
+        public static final Probed NONE = new Probed(null, null, false, null, null);
     }
 
     /** What a connection test of a source found; {@code reason} says in words why it cannot be used (null: it can). */

@@ -62,9 +62,9 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
     List<String> command(RtspProxy.Registration input, StreamSource source) {
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin"));
         if (input.url().startsWith("rtsp")) {
-            boolean udp = !input.proxied() && "udp".equals(source.transport());
-            command.addAll(List.of("-rtsp_transport", udp ? "udp" : "tcp",
-                    "-timeout", Long.toString(stallTimeout.toNanos() / 1000)));
+            // Interleaved TCP always: to the proxy, which reaches a UDP-only camera over UDP (a URL read directly is
+            // one whose camera's transport is TCP).
+            command.addAll(List.of("-rtsp_transport", "tcp", "-timeout", Long.toString(stallTimeout.toNanos() / 1000)));
         }
         command.addAll(List.of("-fflags", "nobuffer", "-analyzeduration", "500000", "-probesize", "500000",
                 "-i", input.url(), "-map", "0:v:0", "-c", "copy", "-f", "mp4",
@@ -77,7 +77,9 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
         Process process;
         RtspProxy.Registration input;
         try {
-            input = proxy.open(source.url());
+            input = source.url().startsWith("rtsp")
+                    ? proxy.open(source.url(), RtspProxy.Transport.parse(source.transport()))
+                    : proxy.open(source.url());
         } catch (IllegalArgumentException e) {
             Thread.ofVirtual().start(() -> listener.ended(e.getMessage()));
             return () -> { };

@@ -29,7 +29,7 @@ public final class HttpCameraStreams implements CameraStreams {
             if (s == null || s.url() == null) {
                 throw new UnavailableException("the vms service gave no stream URL", null);
             }
-            return new StreamSource(s.url(), s.transport() == null ? "tcp" : s.transport());
+            return new StreamSource(s.url(), s.transport() == null ? "auto" : s.transport());
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 throw new CameraGoneException("camera " + camera + " does not exist");

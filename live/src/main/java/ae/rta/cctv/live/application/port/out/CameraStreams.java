@@ -6,7 +6,7 @@ import ae.rta.cctv.live.domain.StreamVariant;
 /** Where a camera's stream is pulled from (the vms service knows, credentials included). */
 public interface CameraStreams {
 
-    /** @param transport {@code tcp} or {@code udp} */
+    /** @param transport {@code auto} (TCP, then UDP when the camera refuses TCP), {@code tcp} or {@code udp} */
     record StreamSource(String url, String transport) {
         @Override
         public String toString() {

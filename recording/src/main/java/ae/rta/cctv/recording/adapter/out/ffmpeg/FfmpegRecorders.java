@@ -94,6 +94,34 @@ public final class FfmpegRecorders implements Recorders {
         return recording;
     }
 
+    /* Where a stream URL's RTSP server listens (554 / 322 by default); null for a URL that is not RTSP. */
+    static java.net.InetSocketAddress upstream(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = String.valueOf(uri.getScheme()).toLowerCase(java.util.Locale.ROOT);
+            if (uri.getHost() == null || !scheme.startsWith("rtsp")) {
+                return null;
+            }
+            return java.net.InetSocketAddress.createUnresolved(uri.getHost(),
+                    uri.getPort() > 0 ? uri.getPort() : scheme.equals("rtsps") ? 322 : 554);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /* Whether something accepts a TCP connection at the address within half a second (nothing is sent). */
+    static boolean answers(java.net.InetSocketAddress address) {
+        if (address == null) {
+            return false;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.getHostString(), address.getPort()), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private final class CameraRecording implements Recording {
 
         private final CameraId camera;
@@ -103,6 +131,7 @@ public final class FfmpegRecorders implements Recorders {
         private Thread thread;
         private Instant lastFootageEnd;
         private String lastFailure;
+        private volatile java.net.InetSocketAddress lastUpstream;
 
         CameraRecording(CameraId camera, long fence) {
             this.camera = camera;
@@ -125,19 +154,44 @@ public final class FfmpegRecorders implements Recorders {
                 registry.counter("cctv.recording.restarts", "reason", produced ? "stopped" : "failed").increment();
                 backoff = produced ? 500 : Math.min(30_000, backoff * 2);
                 try {
-                    Thread.sleep(backoff);
+                    waitToRetry(backoff);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
         }
 
+        /*
+         * Waits out the backoff, but not past the camera coming back: while its RTSP port refuses or does not answer,
+         * it is knocked on once a second (a TCP connect, nothing sent), and the first answer after a silence ends the
+         * wait, so recording resumes within about a second of the camera answering again instead of after a backoff
+         * grown to 30 s. A camera whose port answers all along (a stream or login it refuses) waits the full backoff.
+         */
+        private void waitToRetry(long backoffMillis) throws InterruptedException {
+            long deadline = System.nanoTime() + backoffMillis * 1_000_000L;
+            boolean silent = !answers(lastUpstream);
+            while (running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                Thread.sleep(Math.min(left / 1_000_000L + 1, 1_000));
+                boolean answers = answers(lastUpstream);
+                if (silent && answers) {
+                    log.info("camera {} answers again: recording resumes", camera);
+                    return;
+                }
+                silent = silent || !answers;
+            }
+        }
+
         /** One FFmpeg run. @return whether it produced any footage */
         private boolean runOnce() throws IOException {
-            String url = catalog.streamUrl(camera);
+            CameraCatalog.Stream stream = catalog.stream(camera);
+            lastUpstream = upstream(stream.url());
             Path run = spool.newRun(camera);
             activeRuns.add(run);
-            try (RtspProxy.Registration source = proxy.open(url)) {
+            try (RtspProxy.Registration source = proxy.open(stream.url(), RtspProxy.Transport.parse(stream.transport()))) {
                 return record(source, run);
             } finally {
                 activeRuns.remove(run);
@@ -148,6 +202,7 @@ public final class FfmpegRecorders implements Recorders {
             Path list = run.resolve("segments.csv");
             List<String> command = new ArrayList<>(List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error",
                     "-nostdin", "-progress", "pipe:1", "-stats_period", "0.5",
+                    // Interleaved TCP always: to the proxy, which reaches a UDP-only camera over UDP for FFmpeg.
                     "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", source.url(), "-map", "0:v:0", "-c", "copy",
                     "-flush_packets", "1"));
             command.addAll(SegmentList.muxerArgs(settings.segmentLength().toSeconds(), list,

@@ -21,7 +21,7 @@ public final class VmsCameraCatalog implements CameraCatalog {
     record Items(List<Item> items) {
     }
 
-    record Stream(String url) {
+    record StreamJson(String url, String transport) {
     }
 
     @Override
@@ -35,14 +35,14 @@ public final class VmsCameraCatalog implements CameraCatalog {
     }
 
     @Override
-    public String streamUrl(CameraId camera) {
+    public Stream stream(CameraId camera) {
         try {
-            Stream stream = vms.get().uri("/internal/cameras/{id}/stream?variant=main", camera.toString()).retrieve()
-                    .body(Stream.class);
+            StreamJson stream = vms.get().uri("/internal/cameras/{id}/stream?variant=main", camera.toString()).retrieve()
+                    .body(StreamJson.class);
             if (stream == null || stream.url() == null) {
                 throw new CatalogUnavailableException("the vms service gave no stream URL", null);
             }
-            return stream.url();
+            return new Stream(stream.url(), stream.transport() == null ? "auto" : stream.transport());
         } catch (RestClientException e) {
             throw new CatalogUnavailableException("the vms service did not give the stream URL", e);
         }

@@ -9,8 +9,22 @@ public interface CameraCatalog {
     /** @throws CatalogUnavailableException when the vms service does not answer */
     List<CameraId> cameras();
 
-    /** The main stream's URL, with its login, for FFmpeg. @throws CatalogUnavailableException as {@link #cameras} */
-    String streamUrl(CameraId camera);
+    /**
+     * Where to pull a camera's main stream.
+     *
+     * @param url the stream's URL, with its login, for the proxy that FFmpeg reads through
+     * @param transport how to reach its media: {@code auto} (interleaved TCP, UDP when the camera refuses it),
+     *     {@code tcp} or {@code udp}, as the camera's settings or the vms service's probes say
+     */
+    record Stream(String url, String transport) {
+        @Override
+        public String toString() {
+            return "Stream[login hidden, transport=" + transport + "]";
+        }
+    }
+
+    /** The main stream. @throws CatalogUnavailableException as {@link #cameras} */
+    Stream stream(CameraId camera);
 
     /** The vms service does not answer. */
     final class CatalogUnavailableException extends RuntimeException {

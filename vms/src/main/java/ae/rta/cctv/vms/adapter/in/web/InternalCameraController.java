@@ -69,7 +69,7 @@ class InternalCameraController {
      * @param reason why it cannot be used, in words; null when it answered with a video stream
      */
     record ConnectionTest(boolean reachable, String reason, String codec, String resolution, boolean audio,
-            String audioCodec) {
+            String audioCodec, String transport) {
     }
 
     @PostMapping("/internal/cameras/test-connection")
@@ -77,7 +77,7 @@ class InternalCameraController {
         StreamProbe.Result result = health.test(catalog.candidate(source));
         StreamDescription d = result.description() == null ? StreamDescription.NONE : result.description();
         return new ConnectionTest(result.reachable(), result.reason(), d.videoCodec(), d.resolution(), d.audio(),
-                d.audioCodec());
+                d.audioCodec(), d.transport());
     }
 
     @PostMapping("/internal/cameras")
@@ -104,7 +104,8 @@ class InternalCameraController {
         Camera camera = catalog.get(CameraId.parse(id));
         StreamEndpoint endpoint = streams.endpoint(camera, wanted);
         return Map.of("cameraId", camera.id().toString(), "variant", wanted.name().toLowerCase(Locale.ROOT),
-                "url", endpoint.urlWithCredentials(), "transport", "tcp");
+                "url", endpoint.urlWithCredentials(),
+                "transport", catalog.transport(camera.id(), health.transport(camera.id()).orElse(null)));
     }
 
     /**
@@ -130,7 +131,7 @@ class InternalCameraController {
         body.put("url", replay.stream().urlWithCredentials());
         body.put("range", replay.rangeHeader());
         body.put("require", replay.onvifReplay() ? "onvif-replay" : null);
-        body.put("transport", "tcp");
+        body.put("transport", "auto");
         return body;
     }
 
@@ -208,6 +209,7 @@ class InternalCameraController {
         m.put("codec", d.videoCodec());
         m.put("resolution", d.resolution());
         m.put("audio", d.audio());
+        m.put("transport", health.transport(c.id()).orElse(null));
         m.put("ptz", c.ptz());
         m.put("source", Map.of("type", c.source().type().name().toLowerCase(Locale.ROOT)));
         return m;

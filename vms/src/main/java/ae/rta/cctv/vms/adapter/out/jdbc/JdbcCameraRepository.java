@@ -97,6 +97,16 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
+    public Optional<String> transport(CameraId id) {
+        return jdbc.sql("SELECT transport FROM camera WHERE id = ?").param(id.value()).query(String.class).optional();
+    }
+
+    @Override
+    public void setTransport(CameraId id, String transport) {
+        jdbc.sql("UPDATE camera SET transport = ? WHERE id = ?").params(transport, id.value()).update();
+    }
+
+    @Override
     public boolean delete(CameraId id) {
         return jdbc.sql("DELETE FROM camera WHERE id = ?").param(id.value()).update() == 1;
     }

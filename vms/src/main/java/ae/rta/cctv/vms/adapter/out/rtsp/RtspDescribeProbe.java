@@ -2,6 +2,7 @@ package ae.rta.cctv.vms.adapter.out.rtsp;
 
 import ae.rta.cctv.common.rtsp.RtspAuthenticator;
 import ae.rta.cctv.vms.application.port.out.StreamProbe;
+import ae.rta.cctv.vms.domain.StreamDescription;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,11 @@ public final class RtspDescribeProbe implements StreamProbe {
 
     @Override
     public Result probe(StreamEndpoint endpoint) {
+        return probe(endpoint, false);
+    }
+
+    @Override
+    public Result probe(StreamEndpoint endpoint, boolean askTransport) {
         URI uri = endpoint.uri();
         boolean tls = "rtsps".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 322 : 554;
@@ -45,18 +51,25 @@ public final class RtspDescribeProbe implements StreamProbe {
             socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             Answer answer = describe(socket, uri, null, 1);
+            RtspAuthenticator auth = null;
             if (answer.status() == 401 && endpoint.credentials() != null) {
-                RtspAuthenticator auth = new RtspAuthenticator(endpoint.credentials().username(),
-                        endpoint.credentials().password());
+                auth = new RtspAuthenticator(endpoint.credentials().username(), endpoint.credentials().password());
                 auth.challenged(List.of(answer.headers().getOrDefault("www-authenticate", "")));
                 answer = describe(socket, uri, auth.authorization("DESCRIBE", uri.toString()), 2);
                 if (answer.status() == 401) {
                     return Result.failed("the camera refused the credentials");
                 }
             }
+            if (answer.status() == 200 && answer.body().contains("m=video")) {
+                StreamDescription description = SessionDescription.parse(answer.body());
+                if (askTransport) {
+                    String base = answer.headers().getOrDefault("content-base", uri.toString());
+                    String track = SessionDescription.videoControl(answer.body(), base);
+                    description = description.withTransport(transport(socket, track, auth));
+                }
+                return Result.ok(description);
+            }
             return switch (answer.status()) {
-                case 200 -> answer.body().contains("m=video") ? Result.ok(SessionDescription.parse(answer.body()))
-                        : Result.failed("the stream description has no video track");
                 case 401 -> Result.failed("the camera asks for credentials and none are configured");
                 case 404 -> Result.failed("the camera has no stream at this path");
                 default -> Result.failed("the camera answered RTSP " + answer.status());
@@ -75,6 +88,58 @@ public final class RtspDescribeProbe implements StreamProbe {
     private record Answer(int status, Map<String, String> headers, String body) {
     }
 
+    /*
+     * How the camera serves the track: SETUP over interleaved TCP; when it answers 461 Unsupported Transport (VLC's
+     * RTSP server, npm rtsp-streaming-server and many small cameras), SETUP over UDP from a pair of local ports.
+     * Each accepted SETUP is torn down at once: nothing is played. Null when neither was accepted.
+     */
+    private static String transport(Socket socket, String track, RtspAuthenticator auth) throws IOException {
+        Answer tcp = request(socket, "SETUP", track, auth, 3, "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+        if (tcp.status() == 200) {
+            teardown(socket, track, auth, tcp);
+            return "tcp";
+        }
+        if (tcp.status() != 461) {
+            return null;
+        }
+        try (java.net.DatagramSocket rtp = new java.net.DatagramSocket(0)) {
+            int port = rtp.getLocalPort();
+            Answer udp = request(socket, "SETUP", track, auth, 4,
+                    "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
+            if (udp.status() == 200) {
+                teardown(socket, track, auth, udp);
+                return "udp";
+            }
+        }
+        return null;
+    }
+
+    private static void teardown(Socket socket, String track, RtspAuthenticator auth, Answer setup) throws IOException {
+        String session = setup.headers().get("session");
+        if (session == null) {
+            return;
+        }
+        try {
+            request(socket, "TEARDOWN", track, auth, 9, "Session: " + session.split(";")[0].strip());
+        } catch (IOException e) {
+            // A camera may close the connection on TEARDOWN: what the SETUP said stands.
+        }
+    }
+
+    private static Answer request(Socket socket, String method, String url, RtspAuthenticator auth, int cseq,
+            String header) throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\n")
+                .append("CSeq: ").append(cseq).append("\r\n")
+                .append("User-Agent: rta-cctv-probe\r\n")
+                .append(header).append("\r\n");
+        if (auth != null) {
+            request.append("Authorization: ").append(auth.authorization(method, url)).append("\r\n");
+        }
+        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return answer(socket.getInputStream());
+    }
+
     private static Answer describe(Socket socket, URI uri, String authorization, int cseq) throws IOException {
         StringBuilder request = new StringBuilder("DESCRIBE ").append(uri).append(" RTSP/1.0\r\n")
                 .append("CSeq: ").append(cseq).append("\r\n")
@@ -86,7 +151,10 @@ public final class RtspDescribeProbe implements StreamProbe {
         OutputStream out = socket.getOutputStream();
         out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
-        InputStream in = socket.getInputStream();
+        return answer(socket.getInputStream());
+    }
+
+    private static Answer answer(InputStream in) throws IOException {
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("RTSP/")) {

@@ -14,6 +14,33 @@ final class SessionDescription {
     private SessionDescription() {
     }
 
+    /**
+     * Where to SETUP the first video track: its {@code a=control} resolved against {@code base} (the answer's
+     * Content-Base, else the DESCRIBE URL), per RFC 2326 C.1.1; {@code base} itself when it names none or {@code *}.
+     */
+    static String videoControl(String sdp, String base) {
+        String media = null;
+        for (String raw : sdp.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.startsWith("m=")) {
+                if ("video".equals(media)) {
+                    break;
+                }
+                media = line.substring(2).split(" ")[0].toLowerCase(Locale.ROOT);
+            } else if (line.startsWith("a=control:") && "video".equals(media)) {
+                String control = line.substring(10).strip();
+                if (control.isEmpty() || control.equals("*")) {
+                    return base;
+                }
+                if (control.regionMatches(true, 0, "rtsp://", 0, 7) || control.regionMatches(true, 0, "rtsps://", 0, 8)) {
+                    return control;
+                }
+                return base.endsWith("/") ? base + control : base + "/" + control;
+            }
+        }
+        return base;
+    }
+
     static StreamDescription parse(String sdp) {
         String media = null;
         String videoPayload = null;
@@ -71,6 +98,6 @@ final class SessionDescription {
                 }
             }
         }
-        return new StreamDescription(videoCodec, size[0], size[1], audio, audioCodec);
+        return new StreamDescription(videoCodec, size[0], size[1], audio, audioCodec, null);
     }
 }

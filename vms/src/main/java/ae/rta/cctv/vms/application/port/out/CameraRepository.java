@@ -27,6 +27,12 @@ public interface CameraRepository {
     /** @return whether a camera was removed */
     boolean delete(CameraId id);
 
+    /** How an administrator said the camera's media must be reached ({@code auto}, {@code tcp}, {@code udp}); empty: auto. */
+    java.util.Optional<String> transport(CameraId id);
+
+    /** @param transport {@code auto}, {@code tcp} or {@code udp} */
+    void setTransport(CameraId id, String transport);
+
     /** Stores what the upstream VMS says of a camera: its name, PTZ capability, and whether it still lists it. */
     void updateUpstream(CameraId id, String name, boolean ptz, boolean removed);
 

@@ -33,4 +33,13 @@ public interface StreamProbe {
 
     /** Never throws: every failure is a result with a reason. */
     Result probe(StreamEndpoint endpoint);
+
+    /**
+     * As {@link #probe(StreamEndpoint)}, and when {@code transport} is true also asks how the camera serves its
+     * media (a SETUP over interleaved TCP, then over UDP if refused; no video is played), answered in the
+     * description's {@code transport}. Costs two or three more requests: asked once per camera, not every probe.
+     */
+    default Result probe(StreamEndpoint endpoint, boolean transport) {
+        return probe(endpoint);
+    }
 }
