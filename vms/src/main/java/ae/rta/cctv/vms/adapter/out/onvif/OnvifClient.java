@@ -65,8 +65,11 @@ public final class OnvifClient {
     record Services(URI media, URI media2, URI ptz, URI events, URI replay) {
     }
 
-    /** A pull point (ONVIF Core 9.1.1): its address and the reference parameters each request to it echoes. */
-    public record PullPoint(URI address, String referenceParameters) {
+    /**
+     * A pull point (ONVIF Core 9.1.1): its address, the reference parameters each request to it echoes, and the life
+     * the device granted (TerminationTime less CurrentTime, both on its clock), or null when it did not say.
+     */
+    public record PullPoint(URI address, String referenceParameters, Duration lifetime) {
     }
 
     /** What one PullMessages answered (ONVIF Core 9.1.2): the device's times and its notifications. */
@@ -507,7 +510,12 @@ public final class OnvifClient {
         if (address == null) {
             throw new OnvifException("the device's pull point has no address", null);
         }
-        return new PullPoint(address, OnvifXml.childrenXml(OnvifXml.child(reference, "ReferenceParameters")));
+        Element response = OnvifXml.first(answer.getDocumentElement(), "CreatePullPointSubscriptionResponse");
+        Instant current = time(OnvifXml.text(OnvifXml.child(response, "CurrentTime")));
+        Instant termination = time(OnvifXml.text(OnvifXml.child(response, "TerminationTime")));
+        Duration granted = current == null || termination == null || !termination.isAfter(current) ? null
+                : Duration.between(current, termination);
+        return new PullPoint(address, OnvifXml.childrenXml(OnvifXml.child(reference, "ReferenceParameters")), granted);
     }
 
     /*
