@@ -80,7 +80,11 @@ final class OnvifSoap {
      */
     Document call(URI service, String body, String headers, boolean signed, Duration wait) {
         if (!signed || credentials == null) {
-            return accepted(post(service, body, headers, false, null, wait));
+            // PRE_AUTH operations (Core 5.9.4.3) go without a login, but a device that protects every path (a web
+            // server's digest in front of its ONVIF CGI) still challenges them.
+            Answer bare = post(service, body, headers, false, null, wait);
+            return credentials != null && bare.status() == 401 && digestOffered(bare)
+                    ? digest(service, body, headers, wait, bare) : accepted(bare);
         }
         Login mode = login;
         if (mode == Login.DIGEST) {
