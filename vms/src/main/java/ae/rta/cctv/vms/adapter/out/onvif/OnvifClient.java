@@ -334,10 +334,7 @@ public final class OnvifClient {
      * @throws OnvifException when the device has no Replay service, refuses, or does not answer
      */
     public URI replayUri(String recordingToken) {
-        URI replay = services().replay();
-        if (replay == null) {
-            throw new OnvifException("the device has no replay service", null);
-        }
+        URI replay = offered(services().replay(), "replay");
         // replay.wsdl GetReplayUri{StreamSetup, RecordingToken} -> Uri (Replay Control Service Specification 5.1).
         Document answer = soap.call(replay, "<GetReplayUri xmlns=\"" + REPLAY + "\">" + STREAM_SETUP
                 + "<RecordingToken>" + OnvifXml.escape(recordingToken) + "</RecordingToken></GetReplayUri>", "", true,
@@ -478,11 +475,14 @@ public final class OnvifClient {
     }
 
     private Document ptz(String body) {
-        URI ptz = services().ptz();
-        if (ptz == null) {
-            throw new OnvifException("the device has no PTZ service", null);
+        return soap.call(offered(services().ptz(), "PTZ"), body, "", true, Duration.ZERO);
+    }
+
+    private static URI offered(URI service, String name) {
+        if (service == null) {
+            throw new OnvifException("the device has no " + name + " service", null);
         }
-        return soap.call(ptz, body, "", true, Duration.ZERO);
+        return service;
     }
 
     /** Whether the device offers the Events service. */
@@ -498,10 +498,7 @@ public final class OnvifClient {
      */
     /** Creates a pull point that lives {@code lifetime} unless pulled from or renewed. */
     public PullPoint createPullPoint(Duration lifetime) {
-        URI events = services().events();
-        if (events == null) {
-            throw new OnvifException("the device has no events service", null);
-        }
+        URI events = offered(services().events(), "events");
         Document answer = soap.call(events, "<CreatePullPointSubscription xmlns=\"" + EVENTS + "\"><InitialTerminationTime>"
                 + lifetime + "</InitialTerminationTime></CreatePullPointSubscription>",
                 action(EVENTS + "/EventPortType/CreatePullPointSubscriptionRequest"), true, Duration.ZERO);

@@ -6,7 +6,6 @@ import ae.rta.cctv.vms.domain.CameraEventKind;
 import ae.rta.cctv.vms.domain.Credentials;
 import ae.rta.cctv.vms.domain.DeviceEvent;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -53,7 +51,7 @@ final class OnvifSpecTest {
             s.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 sent.add(new Sent(exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestURI().toString(), parse(body)));
+                        exchange.getRequestURI().toString(), OnvifXml.parse(body)));
                 Canned canned;
                 synchronized (answers) {
                     canned = answers.poll();
@@ -281,16 +279,6 @@ final class OnvifSpecTest {
     private static String text(Document d, String localName) {
         var nodes = d.getElementsByTagNameNS("*", localName);
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
-    }
-
-    private static Document parse(byte[] body) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String md5(String s) throws Exception {
