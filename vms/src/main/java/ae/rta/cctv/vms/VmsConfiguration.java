@@ -6,6 +6,7 @@ import ae.rta.cctv.vms.adapter.out.milestone.MilestonePtz;
 import ae.rta.cctv.vms.adapter.out.milestone.MilestoneServers;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifConnector;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifDevices;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifEventSource;
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifPtz;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspConnector;
 import ae.rta.cctv.vms.adapter.out.rtsp.RtspDescribeProbe;
@@ -13,6 +14,7 @@ import ae.rta.cctv.vms.adapter.out.simulator.SimulatorConnector;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorPtz;
 import ae.rta.cctv.vms.adapter.out.simulator.SimulatorServer;
 import ae.rta.cctv.vms.application.CameraCatalog;
+import ae.rta.cctv.vms.application.CameraEventMonitor;
 import ae.rta.cctv.vms.application.CameraGroups;
 import ae.rta.cctv.vms.application.CameraHealthMonitor;
 import ae.rta.cctv.vms.application.CameraStreams;
@@ -142,6 +144,36 @@ class VmsConfiguration {
             Clock clock, VmsSettings settings, MeterRegistry registry) {
         return new CameraHealthMonitor(cameras, streams, probe, clock, settings.probeInterval(),
                 settings.failuresToOffline(), settings.maxConcurrentProbes(), registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    CameraEventMonitor cameraEventMonitor(CameraRepository cameras, OnvifDevices onvif, Clock clock, VmsSettings settings,
+            MeterRegistry registry) {
+        return new CameraEventMonitor(cameras, List.of(new OnvifEventSource(onvif, clock)), clock,
+                settings.eventPullWait(), java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(5), registry);
+    }
+
+    @Bean
+    EventSchedule eventSchedule(CameraEventMonitor monitor, VmsSettings settings) {
+        return new EventSchedule(monitor, settings.cameraEvents());
+    }
+
+    /** Follows the cameras' own events, when this instance is the one that does ({@code cctv.vms.camera-events}). */
+    static final class EventSchedule {
+        private final CameraEventMonitor monitor;
+        private final boolean enabled;
+
+        EventSchedule(CameraEventMonitor monitor, boolean enabled) {
+            this.monitor = monitor;
+            this.enabled = enabled;
+        }
+
+        @Scheduled(initialDelay = 1500, fixedDelay = 1000)
+        void tick() {
+            if (enabled) {
+                monitor.tick();
+            }
+        }
     }
 
     @Bean

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simulatorDir where the demo cameras' clips are kept
  * @param simulatorPort the simulator's RTSP port; 0 picks a free one
  * @param milestone the agencies' XProtect servers ({@code cctv.vms.milestone[0].id}, {@code .base-url}, ...)
+ * @param cameraEvents whether this instance follows the cameras' own events (ONVIF motion, tampering); in a deployment
+ *     of several vms instances, one should (each follower stores what it receives)
+ * @param eventPullWait how long one pull for a camera's events waits at the camera (a long poll)
  */
 @ConfigurationProperties("cctv.vms")
 public record VmsSettings(
@@ -30,7 +33,9 @@ public record VmsSettings(
         @DefaultValue("data/simulator") Path simulatorDir,
         @DefaultValue("0") int simulatorPort,
         @DefaultValue("ffmpeg") String ffmpeg,
-        List<ae.rta.cctv.vms.adapter.out.milestone.MilestoneServer> milestone) {
+        List<ae.rta.cctv.vms.adapter.out.milestone.MilestoneServer> milestone,
+        @DefaultValue("true") boolean cameraEvents,
+        @DefaultValue("PT10S") Duration eventPullWait) {
 
     public List<ae.rta.cctv.vms.adapter.out.milestone.MilestoneServer> milestoneServers() {
         return milestone == null ? List.of() : milestone;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One move of a PTZ camera, in ONVIF's generic spaces: pan and tilt -1..1; zoom 0..1 as a position, -1..1 as a
- * speed or step.
+ * One move of a PTZ camera, in ONVIF's generic spaces (PTZ Service Specification 5.7): pan and tilt -1..1; zoom 0..1
+ * as a position, -1..1 as a speed or step (a step of 1 is the full range in that direction).
  */
 public sealed interface PtzCommand {
 
@@ -24,21 +24,33 @@ public sealed interface PtzCommand {
         }
     }
 
-    /** Move by these steps from where the camera is. */
+    /** Move by these steps from where the camera is (the generic translation space, -1..1). */
     record Relative(double pan, double tilt, double zoom) implements PtzCommand {
         public Relative {
-            requireIn(pan, -2, 2, "pan");
-            requireIn(tilt, -2, 2, "tilt");
+            requireIn(pan, -1, 1, "pan");
+            requireIn(tilt, -1, 1, "tilt");
             requireIn(zoom, -1, 1, "zoom");
         }
     }
 
-    /** Go to this position. */
-    record Absolute(double pan, double tilt, double zoom) implements PtzCommand {
+    /**
+     * Go to this position. Pan and tilt come together or not at all; an axis left out (null) stays where it is.
+     */
+    record Absolute(Double pan, Double tilt, Double zoom) implements PtzCommand {
         public Absolute {
-            requireIn(pan, -1, 1, "pan");
-            requireIn(tilt, -1, 1, "tilt");
-            requireIn(zoom, 0, 1, "zoom");
+            if ((pan == null) != (tilt == null)) {
+                throw new IllegalArgumentException("absolute needs pan and tilt together");
+            }
+            if (pan == null && zoom == null) {
+                throw new IllegalArgumentException("absolute needs pan and tilt, zoom, or all three");
+            }
+            if (pan != null) {
+                requireIn(pan, -1, 1, "pan");
+                requireIn(tilt, -1, 1, "tilt");
+            }
+            if (zoom != null) {
+                requireIn(zoom, 0, 1, "zoom");
+            }
         }
     }
 

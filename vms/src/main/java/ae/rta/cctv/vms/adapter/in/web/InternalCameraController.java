@@ -12,6 +12,7 @@ import ae.rta.cctv.vms.application.CameraStreams;
 import ae.rta.cctv.vms.application.MilestoneSync;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraEventKind;
 import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
 import ae.rta.cctv.vms.domain.StreamVariant;
@@ -54,13 +55,15 @@ class InternalCameraController {
 
     @GetMapping("/internal/cameras")
     Map<String, Object> list() {
-        List<Map<String, Object>> items = catalog.all().stream().map(this::view).toList();
+        Map<CameraId, String> events = repository.eventsStates();
+        List<Map<String, Object>> items = catalog.all().stream().map(c -> view(c, events.get(c.id()))).toList();
         return Map.of("items", items, "total", items.size());
     }
 
     @GetMapping("/internal/cameras/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        return view(catalog.get(CameraId.parse(id)));
+        Camera camera = catalog.get(CameraId.parse(id));
+        return view(camera, repository.eventsStates().get(camera.id()));
     }
 
     /**
@@ -84,7 +87,7 @@ class InternalCameraController {
     ResponseEntity<Map<String, Object>> add(@RequestBody CameraCatalog.NewCamera body) {
         Camera camera = catalog.add(body);
         health.probeSoon(camera.id());
-        return ResponseEntity.created(URI.create("/internal/cameras/" + camera.id())).body(view(camera));
+        return ResponseEntity.created(URI.create("/internal/cameras/" + camera.id())).body(view(camera, null));
     }
 
     @DeleteMapping("/internal/cameras/{id}")
@@ -135,17 +138,38 @@ class InternalCameraController {
         return body;
     }
 
+    /**
+     * Camera events in the order they were stored: status changes ({@code kind} STATUS, with {@code status} and
+     * {@code reason}) and what cameras reported of their scene (MOTION, TAMPERING, with {@code active} and, in
+     * {@code reason}, what the camera said). Followers poll with {@code after}; a timeline asks for a camera and a time
+     * range.
+     */
     @GetMapping("/internal/camera-events")
-    Map<String, Object> events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+    Map<String, Object> events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String camera,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         if (after < 0 || limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("after must be >= 0 and limit 1 to 1000");
         }
-        List<Map<String, Object>> items = repository.statusEvents(after, limit).stream().map(e -> {
+        CameraEventKind wanted = null;
+        if (kind != null && !kind.isBlank()) {
+            try {
+                wanted = CameraEventKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("kind must be status, motion or tampering");
+            }
+        }
+        Instant start = from == null ? null : RequestValues.requiredInstant("from", from);
+        Instant end = to == null ? null : RequestValues.requiredInstant("to", to);
+        List<Map<String, Object>> items = repository.events(new CameraRepository.EventQuery(after, limit, wanted,
+                camera == null ? null : CameraId.parse(camera), start, end)).stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("cameraId", e.camera().toString());
             m.put("agency", e.agency().value());
+            m.put("kind", e.kind().name());
             m.put("status", e.status());
+            m.put("active", e.active());
             m.put("reason", e.reason());
             m.put("at", e.at());
             return m;
@@ -196,7 +220,8 @@ class InternalCameraController {
         return Map.of("items", codes, "total", codes.size());
     }
 
-    private Map<String, Object> view(Camera c) {
+    /** @param events how the camera's event subscription stands, or null when it has none */
+    private Map<String, Object> view(Camera c, String events) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
         m.put("name", c.name());
@@ -212,6 +237,7 @@ class InternalCameraController {
         m.put("transport", health.transport(c.id()).orElse(null));
         m.put("ptz", c.ptz());
         m.put("source", Map.of("type", c.source().type().name().toLowerCase(Locale.ROOT)));
+        m.put("events", events);
         return m;
     }
 }

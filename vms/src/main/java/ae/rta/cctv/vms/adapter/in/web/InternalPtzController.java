@@ -99,12 +99,7 @@ class InternalPtzController {
             case "continuous" -> new PtzCommand.Continuous(or0(m.pan()), or0(m.tilt()), or0(m.zoom()),
                     Duration.ofMillis(m.timeoutMs() == null ? 1000 : m.timeoutMs()));
             case "relative" -> new PtzCommand.Relative(or0(m.pan()), or0(m.tilt()), or0(m.zoom()));
-            case "absolute" -> {
-                if (m.pan() == null || m.tilt() == null || m.zoom() == null) {
-                    throw new IllegalArgumentException("absolute needs pan, tilt and zoom");
-                }
-                yield new PtzCommand.Absolute(m.pan(), m.tilt(), m.zoom());
-            }
+            case "absolute" -> new PtzCommand.Absolute(m.pan(), m.tilt(), m.zoom());
             case "stop" -> new PtzCommand.Stop();
             case "preset" -> new PtzCommand.GotoPreset(m.preset());
             case "home" -> new PtzCommand.Home();

@@ -5,17 +5,22 @@ import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.vms.application.port.out.CameraRepository;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraEventKind;
 import ae.rta.cctv.vms.domain.CameraHealth;
 import ae.rta.cctv.vms.domain.CameraSource;
 import ae.rta.cctv.vms.domain.CameraStatus;
 import ae.rta.cctv.vms.domain.Credentials;
+import ae.rta.cctv.vms.domain.DeviceEvent;
 import ae.rta.cctv.vms.domain.SourceType;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,13 +164,56 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
-    public List<StatusEvent> statusEvents(long afterId, int limit) {
-        return jdbc.sql("SELECT id, camera_id, agency, status, reason, at FROM camera_status_event WHERE id > ? ORDER BY id LIMIT ?")
-                .params(afterId, limit)
-                .query((rs, n) -> new StatusEvent(rs.getLong("id"), new CameraId(rs.getObject("camera_id", UUID.class)),
-                        new AgencyCode(rs.getString("agency")), rs.getString("status"), rs.getString("reason"),
+    public List<CameraEvent> events(EventQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT id, camera_id, agency, kind, status, active, reason, at"
+                + " FROM camera_status_event WHERE id > ?");
+        List<Object> params = new ArrayList<>(List.of(q.afterId()));
+        if (q.kind() != null) {
+            sql.append(" AND kind = ?");
+            params.add(q.kind().name());
+        }
+        if (q.camera() != null) {
+            sql.append(" AND camera_id = ?");
+            params.add(q.camera().value());
+        }
+        if (q.from() != null) {
+            sql.append(" AND at >= ?");
+            params.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND at < ?");
+            params.add(Timestamp.from(q.to()));
+        }
+        params.add(q.limit());
+        return jdbc.sql(sql.append(" ORDER BY id LIMIT ?").toString()).params(params)
+                .query((rs, n) -> new CameraEvent(rs.getLong("id"), new CameraId(rs.getObject("camera_id", UUID.class)),
+                        new AgencyCode(rs.getString("agency")), CameraEventKind.valueOf(rs.getString("kind")),
+                        rs.getString("status"), (Boolean) rs.getObject("active"), rs.getString("reason"),
                         rs.getTimestamp("at").toInstant()))
                 .list();
+    }
+
+    @Override
+    public void addDeviceEvent(Camera camera, DeviceEvent event) {
+        jdbc.sql("INSERT INTO camera_status_event (camera_id, agency, kind, active, reason, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(camera.id().value(), camera.agency().value(), event.kind().name(), event.active(), event.detail(),
+                        Timestamp.from(event.at()))
+                .update();
+    }
+
+    @Override
+    public void saveEventsState(CameraId id, String state) {
+        jdbc.sql("UPDATE camera SET events_state = ? WHERE id = ?").params(state, id.value()).update();
+    }
+
+    @Override
+    public Map<CameraId, String> eventsStates() {
+        Map<CameraId, String> states = new HashMap<>();
+        jdbc.sql("SELECT id, events_state FROM camera WHERE events_state IS NOT NULL")
+                .query(rs -> {
+                    states.put(new CameraId(rs.getObject("id", UUID.class)), rs.getString("events_state"));
+                });
+        return states;
     }
 
     private Camera camera(ResultSet rs) throws SQLException {

@@ -1,6 +1,9 @@
 package ae.rta.cctv.vms.adapter.out.milestone;
 
 import ae.rta.cctv.vms.adapter.out.onvif.OnvifClient;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifHead;
+import ae.rta.cctv.vms.adapter.out.onvif.OnvifPtz;
+import ae.rta.cctv.vms.adapter.out.onvif.PtzSpaces;
 import ae.rta.cctv.vms.application.port.out.PtzDriver;
 import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraSource;
@@ -8,6 +11,7 @@ import ae.rta.cctv.vms.domain.Preset;
 import ae.rta.cctv.vms.domain.PtzCommand;
 import ae.rta.cctv.vms.domain.SourceType;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * PTZ of XProtect cameras through ONVIF on the server's Open Network Bridge, the camera's GUID as the media
@@ -29,53 +33,39 @@ public final class MilestonePtz implements PtzDriver {
 
     @Override
     public void execute(Camera camera, PtzCommand command) {
-        on(camera, (bridge, profile) -> {
-            switch (command) {
-                case PtzCommand.Continuous c -> bridge.continuousMove(profile, c.pan(), c.tilt(), c.zoom(), c.timeout());
-                case PtzCommand.Relative r -> bridge.relativeMove(profile, r.pan(), r.tilt(), r.zoom());
-                case PtzCommand.Absolute a -> bridge.absoluteMove(profile, a.pan(), a.tilt(), a.zoom());
-                case PtzCommand.Stop s -> bridge.stop(profile);
-                case PtzCommand.GotoPreset g -> bridge.gotoPreset(profile, g.token());
-                case PtzCommand.Home h -> bridge.gotoHome(profile);
-            }
+        on(camera, head -> {
+            head.execute(command);
             return null;
         });
     }
 
     @Override
     public List<Preset> presets(Camera camera) {
-        return on(camera, (bridge, profile) -> bridge.presets(profile).stream()
-                .map(p -> new Preset(p.token(), p.name().isBlank() ? p.token() : p.name())).toList());
+        return on(camera, OnvifPtz::presets);
     }
 
     @Override
     public Preset setPreset(Camera camera, String name) {
-        return on(camera, (bridge, profile) -> new Preset(bridge.setPreset(profile, name), name));
+        return on(camera, head -> new Preset(head.setPreset(name), name));
     }
 
     @Override
     public void removePreset(Camera camera, String token) {
-        on(camera, (bridge, profile) -> {
-            bridge.removePreset(profile, token);
+        on(camera, head -> {
+            head.removePreset(token);
             return null;
         });
     }
 
-    private interface Call<T> {
-        T run(OnvifClient bridge, String profile);
-    }
-
-    private <T> T on(Camera camera, Call<T> call) {
+    /* The bridge's PTZ options per camera are not read: its heads are steered in the generic spaces (PTZ 5.7). */
+    private <T> T on(Camera camera, Function<OnvifHead, T> call) {
         CameraSource.Milestone m = (CameraSource.Milestone) camera.source();
         OnvifClient bridge = servers.bridge(m.server());
         if (bridge == null) {
             throw new PtzFailedException("No Open Network Bridge ONVIF service is configured for XProtect server "
                     + m.server() + ".", null);
         }
-        try {
-            return call.run(bridge, m.cameraGuid());
-        } catch (OnvifClient.OnvifException e) {
-            throw new PtzFailedException("The camera did not carry out the PTZ command: " + e.getMessage(), e);
-        }
+        OnvifHead head = new OnvifHead(bridge, m.cameraGuid(), PtzSpaces.GENERIC);
+        return OnvifPtz.run(() -> call.apply(head));
     }
 }

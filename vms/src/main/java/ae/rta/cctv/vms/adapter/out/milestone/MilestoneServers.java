@@ -20,6 +20,7 @@ public final class MilestoneServers implements UpstreamInventory {
 
     public MilestoneServers(List<MilestoneServer> configured, Clock clock, Duration timeout, int attempts, Duration backoff) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient bridgeHttp = OnvifClient.httpClient(timeout);
         for (MilestoneServer s : configured) {
             if (s.id() == null || s.id().isBlank() || s.baseUrl() == null || s.agency() == null) {
                 throw new IllegalArgumentException("every cctv.vms.milestone entry needs id, base-url and agency");
@@ -29,7 +30,7 @@ public final class MilestoneServers implements UpstreamInventory {
             clients.put(s.id(), new MilestoneClient(s, http, clock, timeout, attempts, backoff));
             if (s.bridgeOnvif() != null && s.bridgeUsername() != null && s.bridgePassword() != null) {
                 bridges.put(s.id(), new OnvifClient(s.bridgeOnvif(), new Credentials(s.bridgeUsername(), s.bridgePassword()),
-                        clock, http, timeout));
+                        clock, bridgeHttp, timeout));
             }
         }
     }

@@ -6,8 +6,9 @@ import ae.rta.cctv.vms.domain.Preset;
 import ae.rta.cctv.vms.domain.PtzCommand;
 import ae.rta.cctv.vms.domain.SourceType;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** PTZ of ONVIF cameras through the device's PTZ service, on its main profile. */
+/** PTZ of ONVIF cameras through the device's PTZ service, on a profile that has a PTZ configuration. */
 public final class OnvifPtz implements PtzDriver {
 
     private final OnvifDevices devices;
@@ -24,40 +25,36 @@ public final class OnvifPtz implements PtzDriver {
     @Override
     public void execute(Camera camera, PtzCommand command) {
         run(() -> {
-            OnvifClient client = devices.client(camera);
-            String profile = devices.media(camera).main().token();
-            switch (command) {
-                case PtzCommand.Continuous c -> client.continuousMove(profile, c.pan(), c.tilt(), c.zoom(), c.timeout());
-                case PtzCommand.Relative r -> client.relativeMove(profile, r.pan(), r.tilt(), r.zoom());
-                case PtzCommand.Absolute a -> client.absoluteMove(profile, a.pan(), a.tilt(), a.zoom());
-                case PtzCommand.Stop s -> client.stop(profile);
-                case PtzCommand.GotoPreset g -> client.gotoPreset(profile, g.token());
-                case PtzCommand.Home h -> client.gotoHome(profile);
-            }
+            devices.head(camera).execute(command);
             return null;
         });
     }
 
     @Override
     public List<Preset> presets(Camera camera) {
-        return run(() -> devices.client(camera).presets(devices.media(camera).main().token()).stream()
-                .map(p -> new Preset(p.token(), p.name().isBlank() ? p.token() : p.name())).toList());
+        return run(() -> presets(devices.head(camera)));
     }
 
     @Override
     public Preset setPreset(Camera camera, String name) {
-        return run(() -> new Preset(devices.client(camera).setPreset(devices.media(camera).main().token(), name), name));
+        return run(() -> new Preset(devices.head(camera).setPreset(name), name));
     }
 
     @Override
     public void removePreset(Camera camera, String token) {
         run(() -> {
-            devices.client(camera).removePreset(devices.media(camera).main().token(), token);
+            devices.head(camera).removePreset(token);
             return null;
         });
     }
 
-    private static <T> T run(java.util.function.Supplier<T> call) {
+    /** The head's presets as this system lists them (a preset without a name is called by its token). */
+    public static List<Preset> presets(OnvifHead head) {
+        return head.presets().stream().map(p -> new Preset(p.token(), p.name().isBlank() ? p.token() : p.name())).toList();
+    }
+
+    /** Runs a PTZ call, a device's refusal becoming {@link PtzFailedException} with its reason. */
+    public static <T> T run(Supplier<T> call) {
         try {
             return call.get();
         } catch (OnvifClient.OnvifException e) {

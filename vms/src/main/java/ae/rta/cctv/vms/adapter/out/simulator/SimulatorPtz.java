@@ -52,7 +52,8 @@ public final class SimulatorPtz implements PtzDriver {
                             p.zoom() + c.zoom() * seconds * 0.2).clamped();
                 }
                 case PtzCommand.Relative r -> new Position(p.pan() + r.pan(), p.tilt() + r.tilt(), p.zoom() + r.zoom()).clamped();
-                case PtzCommand.Absolute a -> new Position(a.pan(), a.tilt(), a.zoom());
+                case PtzCommand.Absolute a -> new Position(a.pan() == null ? p.pan() : a.pan(),
+                        a.tilt() == null ? p.tilt() : a.tilt(), a.zoom() == null ? p.zoom() : a.zoom());
                 case PtzCommand.Stop s -> p;
                 case PtzCommand.Home h -> Position.HOME;
                 case PtzCommand.GotoPreset g -> {

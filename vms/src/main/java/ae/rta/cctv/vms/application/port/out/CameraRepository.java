@@ -3,8 +3,11 @@ package ae.rta.cctv.vms.application.port.out;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.vms.domain.Camera;
+import ae.rta.cctv.vms.domain.CameraEventKind;
+import ae.rta.cctv.vms.domain.DeviceEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where cameras and agencies are kept. Credentials are stored encrypted and come back decrypted. */
@@ -52,10 +55,35 @@ public interface CameraRepository {
     /** Stores the camera's health; when its status changed, also appends a status event. */
     void saveHealth(Camera camera, boolean statusChanged);
 
-    /** A status change as other services follow them. */
-    record StatusEvent(long id, CameraId camera, AgencyCode agency, String status, String reason, Instant at) {
+    /**
+     * A camera event as other services follow them: a status change, or what the camera reported of its scene.
+     *
+     * @param status ONLINE, OFFLINE or UNKNOWN for a {@link CameraEventKind#STATUS} event, else null
+     * @param active for motion and tampering: whether it started (true) or ended (false); null for a status change
+     * @param reason why the status changed, or what the camera said; may be null
+     */
+    record CameraEvent(long id, CameraId camera, AgencyCode agency, CameraEventKind kind, String status, Boolean active,
+            String reason, Instant at) {
     }
 
-    /** Status events after {@code afterId}, oldest first, at most {@code limit}. */
-    List<StatusEvent> statusEvents(long afterId, int limit);
+    /**
+     * Which events to list: those after {@code afterId}, at most {@code limit}, oldest first; each of the rest null
+     * for any.
+     *
+     * @param from events at or after this time
+     * @param to events before this time
+     */
+    record EventQuery(long afterId, int limit, CameraEventKind kind, CameraId camera, Instant from, Instant to) {
+    }
+
+    List<CameraEvent> events(EventQuery query);
+
+    /** Appends what the camera reported of its scene. */
+    void addDeviceEvent(Camera camera, DeviceEvent event);
+
+    /** Stores how the camera's event subscription stands ("subscribed", or why not), for people to read. */
+    void saveEventsState(CameraId id, String state);
+
+    /** The event subscription state of every camera that has one, by camera. */
+    Map<CameraId, String> eventsStates();
 }
