@@ -119,21 +119,9 @@ final class OnvifXml {
                 .replace("'", "&apos;");
     }
 
-    /**
-     * A URL as it may be logged or shown: any user-info replaced by {@code ***}. (Kept here until the common masking
-     * function lands; devices sometimes answer stream URLs with the login in them.)
-     */
+    /** A URL as it may be logged or shown, through the one masking function (devices answer URLs with logins in them). */
     static String masked(URI uri) {
-        if (uri == null) {
-            return "";
-        }
-        if (uri.getRawUserInfo() == null) {
-            return uri.toString();
-        }
-        String s = uri.toString();
-        int at = s.indexOf(uri.getRawUserInfo() + "@");
-        return at < 0 ? uri.getScheme() + "://***@" + uri.getHost() : s.substring(0, at) + "***" + s.substring(at
-                + uri.getRawUserInfo().length());
+        return uri == null ? "" : ae.rta.cctv.common.security.Secrets.mask(uri.toString());
     }
 
     /** A device-supplied text made safe for a log line or a stored reason: no control characters, bounded length. */
