@@ -25,9 +25,12 @@ public final class Fmp4 {
      * @param initSize bytes of ftyp + moov at the start of the file
      * @param codec the sample entry type of the video track, such as {@code avc1}
      * @param codecs its RFC 6381 codec string, such as {@code avc1.42c01e}
+     * @param firstDecodeTime the first fragment's decode time ({@code tfdt}) in {@code timescale} units: segments of
+     *     one recording run continue each other's timeline, so the next file of the run starts where this one ends
+     * @param endDecodeTime where the last fragment ends, in {@code timescale} units
      */
     public record Layout(long initSize, String codec, String codecs, int width, int height, long timescale, long durationMs,
-            List<Fragment> fragments) {
+            List<Fragment> fragments, long firstDecodeTime, long endDecodeTime) {
     }
 
     /** Not a fragmented MP4 this system can index; the message says why. */
@@ -51,6 +54,7 @@ public final class Fmp4 {
         Track track = null;
         List<Fragment> fragments = new ArrayList<>();
         long firstDecodeTime = -1;
+        long endDecodeTime = 0;
         long moofStart = -1;
         long moofSize = 0;
         FragmentTiming pending = null;
@@ -92,6 +96,7 @@ public final class Fmp4 {
                         if (firstDecodeTime < 0) {
                             firstDecodeTime = pending.decodeTime();
                         }
+                        endDecodeTime = pending.decodeTime() + pending.duration();
                         long offsetMs = (pending.decodeTime() - firstDecodeTime) * 1000 / track.timescale();
                         long durationMs = pending.duration() * 1000 / track.timescale();
                         fragments.add(new Fragment(fragments.size(), offsetMs, durationMs, moofStart, moofSize + boxSize,
@@ -112,7 +117,7 @@ public final class Fmp4 {
         }
         Fragment last = fragments.getLast();
         return new Layout(initEnd, track.codec(), track.codecs(), track.width(), track.height(), track.timescale(),
-                last.offsetMs() + last.durationMs(), List.copyOf(fragments));
+                last.offsetMs() + last.durationMs(), List.copyOf(fragments), Math.max(0, firstDecodeTime), endDecodeTime);
     }
 
     /**

@@ -1,0 +1,198 @@
+package ae.rta.cctv.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ae.rta.cctv.embedded.FreePorts;
+import ae.rta.cctv.testsupport.Ffmpeg;
+import ae.rta.cctv.testsupport.RtspTestCamera;
+import ae.rta.cctv.testsupport.ServiceHttp;
+import ae.rta.cctv.testsupport.ServiceHttp.Response;
+import ae.rta.cctv.testsupport.ThirdPartyCameras;
+import ae.rta.cctv.testsupport.ThirdPartyCameras.Media;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Camera-side software nobody on this project wrote, against the system as {@code ./cctv run} starts it (4 s
+ * segments): GStreamer's RTSP server over TCP and over UDP only, VLC 3 as an RTSP server (UDP only) with H.264, H.265
+ * and H.264 + AAC, and npm rtsp-streaming-server (UDP only, Basic login). Each is probed (codec, transport), recorded
+ * without holes, played live (FFmpeg reads the live service's HLS) and played back to its end (FFmpeg decodes the
+ * playback playlist). The matrix it proves is in docs/interop.md.
+ */
+@Tag("slow")
+final class CameraInteropTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RtspTestCamera.Login LOGIN = new RtspTestCamera.Login("basic", "interop-viewer", "interop-S3cret");
+    private static CctvLauncher launcher;
+    private static ServiceHttp api;
+    private static String admin;
+    private static Path media;
+    private static final List<AutoCloseable> cameras = new ArrayList<>();
+    private static final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path data = Files.createTempDirectory("camera-interop");
+        media = Files.createTempDirectory("interop-media");
+        Map<String, String> env = new HashMap<>();
+        for (ServiceSpec s : ServiceSpec.ALL) {
+            env.put(s.portVariable(), Integer.toString(FreePorts.pick()));
+        }
+        env.put("CCTV_SERVICE_SECRET", "camera-interop-test-secret-0123456789abcdef");
+        System.setProperty("cctv.recording.segment-length", "PT4S");
+        // The demo's own cameras are not recorded here (two cores): only the interop cameras, set to CONTINUOUS.
+        System.setProperty("cctv.recording.default-mode", "OFF");
+        launcher = new CctvLauncher(LauncherSettings.from(new String[] {"--data-dir=" + data}, env));
+        launcher.start();
+        api = new ServiceHttp(Integer.parseInt(env.get(ServiceSpec.named("api").portVariable())));
+        Response login = api.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"demo-password\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        admin = JSON.readTree(login.body()).get("accessToken").asString();
+
+        RtspTestCamera tcp = RtspTestCamera.start();
+        RtspTestCamera udp = RtspTestCamera.startUdpOnly();
+        cameras.addAll(List.of(tcp, udp));
+        add("gstreamer-tcp", Map.of("type", "rtsp", "url", tcp.url()));
+        add("gstreamer-udp", Map.of("type", "rtsp", "url", udp.url()));
+        for (Media m : Media.values()) {
+            ThirdPartyCameras.Server vlc = ThirdPartyCameras.vlc(ThirdPartyCameras.media(media, m));
+            cameras.add(vlc);
+            add("vlc-" + m.name().toLowerCase(java.util.Locale.ROOT), Map.of("type", "rtsp", "url", vlc.url()));
+        }
+        ThirdPartyCameras.Server npm = ThirdPartyCameras.rtspStreamingServer(ThirdPartyCameras.media(media, Media.H264), LOGIN);
+        cameras.add(npm);
+        add("npm-basic", Map.of("type", "rtsp", "url", npm.url(), "username", LOGIN.username(), "password", LOGIN.password()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        System.clearProperty("cctv.recording.segment-length");
+        System.clearProperty("cctv.recording.default-mode");
+        for (AutoCloseable c : cameras) {
+            c.close();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    private static void add(String name, Map<String, String> source) {
+        Response added = api.send("POST", "/api/v1/cameras", JSON.writeValueAsString(Map.of("name", name, "agency", "TAXI",
+                "source", source)), Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"));
+        assertThat(added.status()).as(name + " " + added.body()).isEqualTo(201);
+        String id = JSON.readTree(added.body()).get("id").asString();
+        Response recorded = api.send("PUT", "/api/v1/cameras/" + id + "/recording", "{\"mode\":\"CONTINUOUS\"}",
+                Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        ids.put(name, id);
+    }
+
+    private static JsonNode get(String path) {
+        Response r = api.get(path, Map.of("Authorization", "Bearer " + admin));
+        assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void everyThirdPartyCameraIsProbedRecordedPlayedLiveAndPlayedBack() throws Exception {
+        Map<String, String> expectedCodec = Map.of("vlc-h265", "H.265");
+        Map<String, String> results = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String name : ids.keySet()) {
+                JsonNode camera = get("/api/v1/cameras/" + ids.get(name));
+                assertThat(camera.get("recording").asBoolean()).as(name + ": " + camera).isTrue();
+            }
+        });
+        for (Map.Entry<String, String> c : ids.entrySet()) {
+            String name = c.getKey();
+            JsonNode camera = get("/api/v1/cameras/" + c.getValue());
+            assertThat(camera.get("status").asString()).as(name).isEqualTo("ONLINE");
+            assertThat(camera.get("codec").asString()).as(name).isEqualTo(expectedCodec.getOrDefault(name, "H.264"));
+            assertThat(camera.get("transport").asString()).as(name)
+                    .isEqualTo(name.equals("gstreamer-tcp") ? "tcp" : "udp");
+            if (name.equals("vlc-h264_aac")) {
+                assertThat(camera.get("audio").asBoolean()).as("the camera's audio is seen").isTrue();
+            }
+        }
+        for (Map.Entry<String, String> c : ids.entrySet()) {
+            results.put(c.getKey(), "live " + liveFrames(c.getValue()) + " frames; playback " + playback(c.getKey(), c.getValue()));
+        }
+        results.forEach((k, v) -> System.out.printf("interop %-14s %s%n", k, v));
+    }
+
+    /* Reserves a live stream and lets FFmpeg read its HLS for 3 s: how many frames it decoded. */
+    private static long liveFrames(String camera) throws Exception {
+        Response started = api.send("POST", "/api/v1/streams", "{\"cameraId\":\"" + camera + "\"}",
+                Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        JsonNode stream = JSON.readTree(started.body());
+        try {
+            // The live service starts its pull on the first viewer: the first reads may find no segment yet.
+            long[] frames = {0};
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                frames[0] = frames(List.of("-t", "3", "-i", stream.get("urls").get("hls").asString()));
+                assertThat(frames[0]).as("live frames of " + camera).isGreaterThan(25);
+            });
+            return frames[0];
+        } finally {
+            api.send("DELETE", "/api/v1/streams/" + stream.get("id").asString(), null, Map.of("Authorization", "Bearer " + admin));
+        }
+    }
+
+    /* Plays back the recorded range of the newest segments to its end: decoded frames against the range's own. */
+    private static String playback(String name, String camera) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ranges(camera).size() > 0
+                && Duration.between(Instant.parse(ranges(camera).get(0).get("start").asString()),
+                        Instant.parse(ranges(camera).get(0).get("end").asString())).toSeconds() >= 16);
+        JsonNode range = ranges(camera).get(0);
+        Instant start = Instant.parse(range.get("start").asString()).plusSeconds(1);
+        Instant end = Instant.parse(range.get("end").asString()).minusSeconds(1);
+        JsonNode answer = get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end);
+        assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
+        long frames = frames(List.of("-i", answer.get("playlistUrl").asString()));
+        long expected = Duration.between(start, end).toMillis() * 25 / 1000;
+        assertThat(frames).as(name + ": frames played back of " + expected).isGreaterThanOrEqualTo(expected * 98 / 100);
+        return frames + " of " + expected + " frames";
+    }
+
+    private static List<JsonNode> ranges(String camera) {
+        JsonNode r = get("/api/v1/cameras/" + camera + "/recordings?start=" + Instant.now().minusSeconds(600) + "&end="
+                + Instant.now());
+        List<JsonNode> out = new ArrayList<>();
+        r.get("ranges").forEach(out::add);
+        return out;
+    }
+
+    /* FFmpeg decodes what the arguments name and counts the video frames it decoded. */
+    private static long frames(List<String> input) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "info"));
+        command.addAll(input);
+        command.addAll(List.of("-map", "0:v:0", "-f", "null", "-"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("frame=\\s*(\\d+)").matcher(output);
+        long frames = 0;
+        while (m.find()) {
+            frames = Long.parseLong(m.group(1));
+        }
+        return frames;
+    }
+}
