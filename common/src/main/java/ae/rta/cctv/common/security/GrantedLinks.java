@@ -83,14 +83,15 @@ public final class GrantedLinks {
     }
 
     /**
-     * A link to bytes {@code [offset, offset + size)} of a stored object, for {@code grant}, without its ticket:
-     * {@code <mediaUrl>?bytes=<first>-<last>&grant=...&sig=...}.
+     * A link to bytes {@code [offset, offset + size)} of a stored object for {@code ticket}'s grant:
+     * {@code <mediaUrl>?bytes=<first>-<last>&sig=...&<ticket>}.
      *
      * @param mediaUrl the object's unsigned link ({@code <storage>/media/<objectKey>})
+     * @param ticketQuery {@link Ticket#query()} of the ticket the link is handed out with
      */
-    public String mediaLink(String mediaUrl, String objectKey, long offset, long size, UUID grant) {
+    public String mediaLink(String mediaUrl, String objectKey, long offset, long size, UUID grant, String ticketQuery) {
         String bytes = offset + "-" + (offset + size - 1);
-        return mediaUrl + "?bytes=" + bytes + "&" + GRANT + "=" + grant + "&sig=" + media.sign(objectKey, bytes, grant.toString());
+        return mediaUrl + "?bytes=" + bytes + "&sig=" + media.sign(objectKey, bytes, grant.toString()) + "&" + ticketQuery;
     }
 
     /** Whether {@code signature} is this deployment's for {@code bytes} ({@code first-last}) of the object for the grant. */
