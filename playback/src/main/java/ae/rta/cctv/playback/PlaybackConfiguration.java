@@ -55,7 +55,7 @@ class PlaybackConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     Exports exports(Footage footage, StorageEvidenceHolds holds, JdbcClient jdbc, PlaybackSettings s,
             @Value("${cctv.security.service-secret}") String secret, GrantChecks grants, MeterRegistry registry,
-            Environment environment) {
+            Environment environment, Clock clock) {
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
         KeyPair keys = new JdbcSigningKeys(jdbc, SecretBox.create(null, secret, EVIDENCE_KEYS))
                 .getOrCreate("evidence-manifests", EvidenceSignature::newKeyPair);
@@ -63,7 +63,7 @@ class PlaybackConfiguration {
         return new Exports(new JdbcExportJobs(jdbc), footage, holds, new FfmpegExportWriter(s.ffmpeg(), s.exportTimeout()),
                 new EvidenceSignature(keys), UrlSigner.create(secret, EXPORT_URLS), new GrantedLinks(secret), grants,
                 new Exports.Settings(s.exportMaxRange(), s.exportDirectory(), s.linkTtl(), publicUrl, s.exportWorkers(),
-                        s.targetSegment(), instance), Clock.systemUTC(), registry);
+                        s.targetSegment(), instance), clock, registry);
     }
 
     @Bean
@@ -92,12 +92,12 @@ class PlaybackConfiguration {
     @Bean
     Playback playback(Footage footage, Upstream upstream, UpstreamCache cache, PlaybackSettings s,
             @Value("${cctv.security.service-secret}") String secret, GrantChecks grants, MeterRegistry registry,
-            Environment environment) {
+            Environment environment, Clock clock) {
         // Read when a URL is made: it may name this service's own port, known only once it listens.
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
         return new Playback(footage, upstream, cache, UrlSigner.create(secret, PLAYLIST_URLS), new GrantedLinks(secret), grants,
                 new Playback.Settings(publicUrl,
                 s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment(), s.upstreamMaxRange(),
-                s.upstreamFirstSegmentTimeout(), s.fillGaps()), Clock.systemUTC(), registry);
+                s.upstreamFirstSegmentTimeout(), s.fillGaps()), clock, registry);
     }
 }

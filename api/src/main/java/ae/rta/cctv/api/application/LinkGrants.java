@@ -124,11 +124,11 @@ public final class LinkGrants {
         }
         if (grant.caller().session().isPresent()) {
             Optional<SessionStore.SessionState> state = sessions.state(grant.caller().session().get());
+            if (state.isPresent() && !state.get().userEnabled()) {
+                return Optional.of("the user is disabled");
+            }
             if (state.isEmpty() || state.get().revoked()) {
                 return Optional.of("the sign-in it was granted to has ended");
-            }
-            if (!state.get().userEnabled()) {
-                return Optional.of("the user is disabled");
             }
             if (grant.tokenVersion() == null || state.get().tokenVersion() != grant.tokenVersion()) {
                 return Optional.of("the user's role, agency or password changed");
