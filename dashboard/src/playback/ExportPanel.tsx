@@ -17,6 +17,19 @@ export interface ExportJob {
 
 const POLL_MS = 1000;
 
+/*
+ * A finished export's links last minutes and each download is checked and audited: a click asks for the export again
+ * and follows the fresh link, so a page left open for an hour still downloads.
+ */
+function downloadFresh(id: string, which: 'downloadUrl' | 'manifestUrl') {
+  fire(
+    api<ExportJob>('GET', `/api/v1/exports/${encodeURIComponent(id)}`).then((fresh) => {
+      const url = fresh[which];
+      if (url) window.location.assign(url);
+    }),
+  );
+}
+
 /** Exports a camera's range as evidence: a progress bar while it runs, then its SHA-256 and the download. */
 export function ExportPanel({ cameraId, range }: { cameraId: string | undefined; range: Span | null }) {
   const t = useT();
@@ -74,13 +87,30 @@ export function ExportPanel({ cameraId, range }: { cameraId: string | undefined;
                 {job.sha256}
               </code>
               {job.downloadUrl && (
-                <a data-testid="export-download" className="btn" href={job.downloadUrl} download>
+                <a
+                  data-testid="export-download"
+                  className="btn"
+                  href={job.downloadUrl}
+                  download
+                  onClick={(e) => {
+                    e.preventDefault();
+                    downloadFresh(job.id, 'downloadUrl');
+                  }}
+                >
                   {t('download')}
                   {job.sizeBytes ? ` (${(job.sizeBytes / 1_048_576).toFixed(1)} MiB)` : ''}
                 </a>
               )}
               {job.manifestUrl && (
-                <a className="btn" href={job.manifestUrl} download>
+                <a
+                  className="btn"
+                  href={job.manifestUrl}
+                  download
+                  onClick={(e) => {
+                    e.preventDefault();
+                    downloadFresh(job.id, 'manifestUrl');
+                  }}
+                >
                   manifest.json
                 </a>
               )}
