@@ -134,13 +134,8 @@ public final class LinkGrants {
                 return Optional.of("the user's role, agency or password changed");
             }
         }
-        try {
-            cameras.get(grant.caller(), grant.camera());
-        } catch (ProblemException e) {
-            if (e.getStatusCode().value() == 404) {
-                return Optional.of("the user no longer sees the camera");
-            }
-            throw e;
+        if (!cameras.sees(grant.caller(), grant.camera())) {
+            return Optional.of("the user no longer sees the camera");
         }
         return Optional.empty();
     }
