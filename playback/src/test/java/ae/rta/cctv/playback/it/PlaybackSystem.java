@@ -55,7 +55,7 @@ final class PlaybackSystem {
     final FakeXProtect xprotect = new FakeXProtect("svc-cctv", "xp-secret", 3600);
     final FakeOnvifDevice bridge = new FakeOnvifDevice(BRIDGE_USER, BRIDGE_PASSWORD, Duration.ZERO, "rtsp://127.0.0.1:9/live");
     /** The clock of storage and playback, which serve links: tests move it on to make links expire. */
-    final ShiftedClock linkClock = new ShiftedClock();
+    final ae.rta.cctv.testsupport.MutableClock linkClock = ae.rta.cctv.testsupport.MutableClock.ticking();
     /** How often storage and playback ask the api again whether a link's grant holds. */
     static final Duration LINK_CHECK_INTERVAL = Duration.ofSeconds(2);
 

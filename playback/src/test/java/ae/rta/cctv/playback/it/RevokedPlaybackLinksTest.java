@@ -86,7 +86,7 @@ final class RevokedPlaybackLinksTest {
         String media = mediaLink(playlist(url));
         assertThat(fetch(media, null).statusCode()).isEqualTo(206);
 
-        system.linkClock.shift(Duration.between(Instant.now(), expiresAt).plusSeconds(1));
+        system.linkClock.advance(Duration.between(Instant.now(), expiresAt).plusSeconds(1));
         try {
             ServiceHttp.Response late = PlaybackSystem.getUrl(url);
             assertThat(late.status()).as(late.body()).isEqualTo(403);
@@ -94,7 +94,7 @@ final class RevokedPlaybackLinksTest {
             HttpResponse<byte[]> lateMedia = fetch(media, null);
             assertThat(lateMedia.statusCode()).as(bodyOf(lateMedia)).isEqualTo(403);
         } finally {
-            system.linkClock.shift(Duration.ZERO);
+            system.linkClock.reset();
         }
 
         // the player renews through the api and puts the new ticket on the links it already has
