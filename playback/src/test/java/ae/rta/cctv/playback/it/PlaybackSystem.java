@@ -75,8 +75,10 @@ final class PlaybackSystem {
         vms = CctvApplication.builder(VmsApplication.class, "vms", common(vmsProperties)).run();
         // storage and playback ask the api whether links' grants hold: it starts last, on a port chosen now
         String apiUrl = "http://127.0.0.1:" + freePort();
+        // footage the tests import at fixed dates is kept: the retention sweep (a minute after start) would take what
+        // is older than the default 30 days
         storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false",
-                "cctv.services.api.url", apiUrl))).initializers(c -> c.getBeanFactory().registerSingleton("clock", linkClock))
+                "cctv.services.api.url", apiUrl, "cctv.storage.default-retention-days", "3650"))).initializers(c -> c.getBeanFactory().registerSingleton("clock", linkClock))
                 .run();
         storageHttp = new ServiceHttp(port(storage));
         playback = CctvApplication.builder(PlaybackApplication.class, "playback", common(Map.of(

@@ -166,6 +166,19 @@ final class FootageImportTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat((long) whole.body().length).isEqualTo(size);
+        // and FFmpeg, which seeks with ranges of its own, reads the object through the link
+        Path list = Files.writeString(dir.resolve("two.ffconcat"), "ffconcat version 1.0\nfile '" + link + "'\nfile '" + link + "'\n");
+        Process concat = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file,http,tcp", "-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", "-f", "hls",
+                "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+                dir.resolve("concat-" + System.nanoTime() + ".m3u8").toString()).redirectErrorStream(true).start();
+        String concatOut = new String(concat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(concat.waitFor()).as(concatOut).isZero();
+        Process probe = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffprobe().toString(), "-v", "error",
+                "-show_entries", "format=duration", "-of", "csv=p=0", link.toString()).redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(probe.waitFor()).as(out).isZero();
+        assertThat(Double.parseDouble(out.strip())).isBetween(59.0, 61.0);
     }
 
     @Test
