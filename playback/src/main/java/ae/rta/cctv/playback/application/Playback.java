@@ -228,11 +228,23 @@ public final class Playback {
      * @throws ProblemException 403 when not, 503 when the api cannot say
      */
     private GrantedLinks.Ticket admit(CameraId camera, Presented link, String use) {
+        GrantedLinks.Ticket ticket = ticket(link);
+        requireGrant(camera, ticket.grant(), link, use);
+        return ticket;
+    }
+
+    /** The link's ticket when it is current. @throws ProblemException 403 when it is not */
+    private GrantedLinks.Ticket ticket(Presented link) {
         GrantedLinks.TicketCheck check = links.check(link.grant(), link.expires(), link.ticket(), clock.instant());
         if (check != GrantedLinks.TicketCheck.VALID) {
             throw ProblemException.forbidden(GrantedLinks.refusal(check));
         }
         java.util.UUID grant = ae.rta.cctv.common.web.RequestValues.uuid("grant", link.grant());
+        return new GrantedLinks.Ticket(grant, Instant.ofEpochSecond(link.expires()), link.ticket());
+    }
+
+    /** @throws ProblemException 403 when the api says the grant no longer holds (for this camera), 503 when it cannot */
+    private void requireGrant(CameraId camera, java.util.UUID grant, Presented link, String use) {
         GrantChecks.GrantStatus status;
         try {
             status = grants.check(grant, new GrantChecks.GrantUse(use, link.sourceIp(), false));
@@ -243,7 +255,6 @@ public final class Playback {
             throw ProblemException.forbidden("This link no longer holds (" + (status.valid() ? "another camera's grant"
                     : status.reason()) + "): ask GET /api/v1/playback again.");
         }
-        return new GrantedLinks.Ticket(grant, Instant.ofEpochSecond(link.expires()), link.ticket());
     }
 
     /**
@@ -257,13 +268,26 @@ public final class Playback {
                 start.toString(), end.toString(), link.grant())) {
             throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
         }
-        GrantedLinks.Ticket ticket = admit(camera, link, "playlist");
+        GrantedLinks.Ticket ticket = ticket(link);
         checkRange(start, end);
         String ticketQuery = ticket.query();
         VodPlaylist.MediaLinks media = (s, offset, size) -> links.mediaLink(s.mediaUrl(), s.objectKey(), offset, size,
                 ticket.grant(), ticketQuery);
         return playlistTime.record(() -> {
+            // the api's word on the grant (a remote call on a playback's first fetch) is asked while storage answers
+            java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+            java.util.concurrent.CompletableFuture<Void> admitted = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                if (mdc != null) {
+                    org.slf4j.MDC.setContextMap(mdc);
+                }
+                requireGrant(camera, ticket.grant(), link, "playlist");
+            }, task -> Thread.ofVirtual().start(task));
             List<VodPlaylist.StoredSegment> stored = call(() -> footage.playable(camera, start, end, SERVICE_LINKS));
+            try {
+                admitted.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             long target = settings.targetSegment().toMillis();
             if (!settings.fillGaps()) {
                 return VodPlaylist.render(stored, h -> List.of(), media, start, end, target);
