@@ -110,14 +110,32 @@ final class RevokedPlaybackLinksTest {
                 auth(admin)).status()).isEqualTo(404);
     }
 
-    @Test
-    void aDisabledUsersLinksStopWorkingWithinAMinute() throws Exception {
+    /** A METRO viewer, signed in: their id and access token. */
+    private static String[] metroViewer() {
         String name = "viewer" + System.nanoTime();
         ServiceHttp.Response created = system.apiHttp.send("POST", "/api/v1/users", PlaybackSystem.JSON.writeValueAsString(Map.of(
                 "username", name, "password", PlaybackSystem.PASSWORD, "role", "VIEWER", "agency", "METRO")), auth(admin));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String user = PlaybackSystem.JSON.readTree(created.body()).get("id").asString();
-        String viewer = system.token(name);
+        return new String[] {PlaybackSystem.JSON.readTree(created.body()).get("id").asString(), system.token(name)};
+    }
+
+    @Test
+    void aUserMovedToAnotherAgencyLosesTheCamerasLinksWithinAMinute() throws Exception {
+        String[] viewer = metroViewer();
+        String media = mediaLink(playlist(system.playOk(viewer[1], camera, T, T.plusSeconds(60)).get("playlistUrl").asString()));
+        assertThat(fetch(media, null).statusCode()).isEqualTo(206);
+        ServiceHttp.Response moved = system.apiHttp.send("PATCH", "/api/v1/users/" + viewer[0], "{\"agency\":\"TAXI\"}",
+                auth(admin));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> fetch(media, null).statusCode() == 403);
+    }
+
+    @Test
+    void aDisabledUsersLinksStopWorkingWithinAMinute() throws Exception {
+        String[] created = metroViewer();
+        String user = created[0];
+        String viewer = created[1];
         String url = system.playOk(viewer, camera, T, T.plusSeconds(90)).get("playlistUrl").asString();
         String media = mediaLink(playlist(url));
         assertThat(fetch(media, null).statusCode()).isEqualTo(206);
