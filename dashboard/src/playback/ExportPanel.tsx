@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, fire } from '../api/client';
 import { useT } from '../state/i18n';
 import type { Span } from './timeline';
@@ -16,6 +16,32 @@ export interface ExportJob {
 }
 
 const POLL_MS = 1000;
+
+/*
+ * A finished export's links last minutes and each download is checked and audited: a click asks for the export again
+ * and follows the fresh link, so a page left open for an hour still downloads.
+ */
+function FreshLink({ job, which, testId, children }: { job: ExportJob; which: 'downloadUrl' | 'manifestUrl'; testId?: string; children: ReactNode }) {
+  return (
+    <a
+      data-testid={testId}
+      className="btn"
+      href={job[which] ?? undefined}
+      download
+      onClick={(e) => {
+        e.preventDefault();
+        fire(
+          api<ExportJob>('GET', `/api/v1/exports/${encodeURIComponent(job.id)}`).then((fresh) => {
+            const url = fresh[which];
+            if (url) window.location.assign(url);
+          }),
+        );
+      }}
+    >
+      {children}
+    </a>
+  );
+}
 
 /** Exports a camera's range as evidence: a progress bar while it runs, then its SHA-256 and the download. */
 export function ExportPanel({ cameraId, range }: { cameraId: string | undefined; range: Span | null }) {
@@ -74,15 +100,15 @@ export function ExportPanel({ cameraId, range }: { cameraId: string | undefined;
                 {job.sha256}
               </code>
               {job.downloadUrl && (
-                <a data-testid="export-download" className="btn" href={job.downloadUrl} download>
+                <FreshLink testId="export-download" job={job} which="downloadUrl">
                   {t('download')}
                   {job.sizeBytes ? ` (${(job.sizeBytes / 1_048_576).toFixed(1)} MiB)` : ''}
-                </a>
+                </FreshLink>
               )}
               {job.manifestUrl && (
-                <a className="btn" href={job.manifestUrl} download>
+                <FreshLink job={job} which="manifestUrl">
                   manifest.json
-                </a>
+                </FreshLink>
               )}
             </div>
           )}

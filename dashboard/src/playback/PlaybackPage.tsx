@@ -169,11 +169,11 @@ export function PlaybackPage() {
         ))}
         <label className="flex flex-col text-xs text-slate-400">
           {t('from')}
-          <input type="datetime-local" step={1} className="field text-sm text-white" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input data-testid="playback-from" type="datetime-local" step={1} className="field text-sm text-white" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label className="flex flex-col text-xs text-slate-400">
           {t('to')}
-          <input type="datetime-local" step={1} className="field text-sm text-white" value={to} onChange={(e) => setTo(e.target.value)} />
+          <input data-testid="playback-to" type="datetime-local" step={1} className="field text-sm text-white" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <button data-testid="playback-load" className="btn-primary" onClick={() => loadRange({ start: fromLocalInput(from), end: fromLocalInput(to) })}>
           {t('load')}

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ApiProblem, type Problem } from '../api/problem';
 import type { Camera } from '../state/cameras';
 import { useT } from '../state/i18n';
+import { renewDelayMs, ticketOf, withTicket } from './links';
 import { mediaTimeOf, wallTimeOf, type DatedFragment, type Span } from './timeline';
 
 export interface PlaybackAnswer {
@@ -11,6 +12,14 @@ export interface PlaybackAnswer {
   coverage: number;
   playlistUrl: string;
   expiresAt?: string;
+  /** The grant the links name: their ticket is renewed through the api under it. */
+  grant?: string;
+}
+
+interface Renewal {
+  grant: string;
+  expiresAt: string;
+  query: string;
 }
 
 /** What the page can ask of one camera's player: its wall clock, a seek by wall clock, its rate. */
@@ -34,6 +43,8 @@ interface VodPlayerProps {
 /**
  * One camera's stored footage over a range: GET /api/v1/playback for its signed VOD playlist, played with hls.js.
  * Every segment carries EXT-X-PROGRAM-DATE-TIME, so media time and wall clock map both ways through the fragments.
+ * The links' ticket lasts minutes: it is renewed through the api well before it runs out (playing or paused), and
+ * every request hls.js makes carries the current one.
  */
 export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerProps) {
   const t = useT();
@@ -49,6 +60,21 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
     let fragments: DatedFragment[] = [];
     let pendingWall: number | null = range.start;
     let cancelled = false;
+    let ticket: string | null = null;
+    let renewTimer: ReturnType<typeof setTimeout> | undefined;
+    const renewLater = (grant: string, expiresAt: number) => {
+      renewTimer = setTimeout(() => {
+        api<Renewal>('POST', `/api/v1/playback/${encodeURIComponent(grant)}/renewal`)
+          .then((r) => {
+            if (cancelled) return;
+            ticket = r.query;
+            renewLater(grant, Date.parse(r.expiresAt));
+          })
+          .catch((e) => {
+            if (!cancelled && e instanceof ApiProblem) setProblem(e.problem);
+          });
+      }, renewDelayMs(expiresAt, Date.now()));
+    };
     setProblem(null);
     setAnswer(null);
     api<PlaybackAnswer>('GET', '/api/v1/playback', {
@@ -57,7 +83,14 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
       .then((a) => {
         if (cancelled) return;
         setAnswer(a);
-        hls = new Hls({ maxBufferLength: 60, backBufferLength: 30 });
+        ticket = ticketOf(a.playlistUrl);
+        if (a.grant && a.expiresAt) renewLater(a.grant, Date.parse(a.expiresAt));
+        hls = new Hls({
+          maxBufferLength: 60,
+          backBufferLength: 30,
+          // every link of the playlist (and the playlist's reloads) goes out with the current ticket
+          xhrSetup: (xhr, url) => xhr.open('GET', withTicket(url, ticket), true),
+        });
         hls.on(Hls.Events.LEVEL_LOADED, (_e, data) => {
           fragments = data.details.fragments
             .filter((f) => f.programDateTime !== null)
@@ -100,6 +133,7 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
       });
     return () => {
       cancelled = true;
+      clearTimeout(renewTimer);
       onReady(index, null);
       hls?.destroy();
       v.removeAttribute('src');

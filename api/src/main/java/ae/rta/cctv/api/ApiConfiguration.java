@@ -23,6 +23,9 @@ import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.SystemMonitoring;
 import ae.rta.cctv.api.adapter.out.metrics.PrometheusSystemFigures;
 import ae.rta.cctv.api.application.ExportControl;
+import ae.rta.cctv.api.application.LinkGrants;
+import ae.rta.cctv.api.application.port.out.GrantStore;
+import ae.rta.cctv.common.security.GrantedLinks;
 import ae.rta.cctv.api.application.PlaybackControl;
 import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
@@ -189,13 +192,44 @@ class ApiConfiguration {
     }
 
     @Bean
-    ExportControl exportControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit) {
-        return new ExportControl(cameras, playbackGateway, audit);
+    LinkGrants linkGrants(GrantStore store, SessionStore sessions, VisibleCameras cameras, AuditTrail audit,
+            @Value("${cctv.security.service-secret}") String secret,
+            @Value("${cctv.playback.link-ttl:PT5M}") Duration linkTtl, Clock clock) {
+        return new LinkGrants(store, sessions, cameras, audit, new GrantedLinks(secret), linkTtl, clock);
+    }
+
+    /** Forgets link grants too old to be honoured. */
+    @Bean
+    GrantPurge grantPurge(LinkGrants grants) {
+        return new GrantPurge(grants);
+    }
+
+    static final class GrantPurge {
+        private final LinkGrants grants;
+
+        GrantPurge(LinkGrants grants) {
+            this.grants = grants;
+        }
+
+        @Scheduled(initialDelay = 600_000, fixedDelay = 3_600_000)
+        void purge() {
+            try {
+                grants.purge();
+            } catch (RuntimeException e) {
+                log.warn("old link grants not purged; retried in an hour: {}", e.toString());
+            }
+        }
     }
 
     @Bean
-    PlaybackControl playbackControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit) {
-        return new PlaybackControl(cameras, playbackGateway, audit);
+    ExportControl exportControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit, LinkGrants grants) {
+        return new ExportControl(cameras, playbackGateway, audit, grants);
+    }
+
+    @Bean
+    PlaybackControl playbackControl(VisibleCameras cameras, ServiceGateway playbackGateway, AuditTrail audit,
+            LinkGrants grants) {
+        return new PlaybackControl(cameras, playbackGateway, audit, grants);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package ae.rta.cctv.playback;
 
+import ae.rta.cctv.common.client.GrantChecks;
 import ae.rta.cctv.common.client.ServiceClients;
 import ae.rta.cctv.common.rtsp.RtspProxy;
+import ae.rta.cctv.common.security.GrantedLinks;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.security.SecretBox;
 import ae.rta.cctv.playback.adapter.out.ffmpeg.FfmpegExportWriter;
@@ -52,15 +54,16 @@ class PlaybackConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     Exports exports(Footage footage, StorageEvidenceHolds holds, JdbcClient jdbc, PlaybackSettings s,
-            @Value("${cctv.security.service-secret}") String secret, MeterRegistry registry, Environment environment) {
+            @Value("${cctv.security.service-secret}") String secret, GrantChecks grants, MeterRegistry registry,
+            Environment environment, Clock clock) {
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
         KeyPair keys = new JdbcSigningKeys(jdbc, SecretBox.create(null, secret, EVIDENCE_KEYS))
                 .getOrCreate("evidence-manifests", EvidenceSignature::newKeyPair);
         String instance = ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID().toString().substring(0, 8);
         return new Exports(new JdbcExportJobs(jdbc), footage, holds, new FfmpegExportWriter(s.ffmpeg(), s.exportTimeout()),
-                new EvidenceSignature(keys), UrlSigner.create(secret, EXPORT_URLS),
+                new EvidenceSignature(keys), UrlSigner.create(secret, EXPORT_URLS), new GrantedLinks(secret), grants,
                 new Exports.Settings(s.exportMaxRange(), s.exportDirectory(), s.linkTtl(), publicUrl, s.exportWorkers(),
-                        s.targetSegment(), instance), Clock.systemUTC(), registry);
+                        s.targetSegment(), instance), clock, registry);
     }
 
     @Bean
@@ -79,13 +82,22 @@ class PlaybackConfiguration {
                 s.upstreamFetches()), upstream, new FfmpegPieceFetcher(s.ffmpeg(), proxy), registry);
     }
 
+    /** Whether a link's grant still holds, asked of the api and kept at most {@code link-check-interval}. */
+    @Bean
+    GrantChecks grantChecks(ServiceClients clients, @Value("${cctv.services.api.url:http://127.0.0.1:8088}") String url,
+            PlaybackSettings s) {
+        return new GrantChecks(clients.forBaseUrl(url, Duration.ofSeconds(5)), s.linkCheckInterval());
+    }
+
     @Bean
     Playback playback(Footage footage, Upstream upstream, UpstreamCache cache, PlaybackSettings s,
-            @Value("${cctv.security.service-secret}") String secret, MeterRegistry registry, Environment environment) {
+            @Value("${cctv.security.service-secret}") String secret, GrantChecks grants, MeterRegistry registry,
+            Environment environment, Clock clock) {
         // Read when a URL is made: it may name this service's own port, known only once it listens.
         java.util.function.Supplier<String> publicUrl = () -> environment.getProperty("cctv.playback.public-url", s.publicUrl());
-        return new Playback(footage, upstream, cache, UrlSigner.create(secret, PLAYLIST_URLS), new Playback.Settings(publicUrl,
+        return new Playback(footage, upstream, cache, UrlSigner.create(secret, PLAYLIST_URLS), new GrantedLinks(secret), grants,
+                new Playback.Settings(publicUrl,
                 s.minLocalCoverage(), s.maxRange(), s.linkTtl(), s.targetSegment(), s.upstreamMaxRange(),
-                s.upstreamFirstSegmentTimeout(), s.fillGaps()), Clock.systemUTC(), registry);
+                s.upstreamFirstSegmentTimeout(), s.fillGaps()), clock, registry);
     }
 }

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl how players reach this service (the base of playlist URLs)
  * @param minLocalCoverage the share of a range stored footage must cover for it to play from storage
  * @param maxRange the longest range one playlist may span
- * @param linkTtl how long a playlist URL, and the media links in it, stay valid
+ * @param linkTtl how long the ticket of a playlist's, media or download link holds (the player renews it through the
+ *     api; {@code cctv.playback.link-ttl}, the api reads it too)
+ * @param linkCheckInterval how long the api's answer that a link's grant holds is kept (at most 30 s)
  * @param targetSegment how long each HLS segment of a playlist is (whole fragments, so about)
  * @param exportDirectory where exported files are written (a shared volume when several instances run)
  * @param exportMaxRange the longest range one export may span
@@ -31,7 +33,8 @@ public record PlaybackSettings(
         @DefaultValue("http://127.0.0.1:8090") String publicUrl,
         @DefaultValue("0.8") double minLocalCoverage,
         @DefaultValue("PT24H") Duration maxRange,
-        @DefaultValue("PT12H") Duration linkTtl,
+        @DefaultValue("PT5M") Duration linkTtl,
+        @DefaultValue("PT30S") Duration linkCheckInterval,
         @DefaultValue("PT4S") Duration targetSegment,
         @DefaultValue("data/exports") java.nio.file.Path exportDirectory,
         @DefaultValue("PT4H") Duration exportMaxRange,

@@ -10,6 +10,9 @@ import ae.rta.cctv.storage.application.SegmentIngest;
 import ae.rta.cctv.storage.application.port.out.ObjectStore;
 import ae.rta.cctv.storage.application.port.out.RetentionStore;
 import ae.rta.cctv.storage.application.port.out.SegmentIndex;
+import ae.rta.cctv.common.client.GrantChecks;
+import ae.rta.cctv.common.client.ServiceClients;
+import ae.rta.cctv.common.security.GrantedLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,8 +62,22 @@ class StorageConfiguration {
 
     @Bean
     FootageImport footageImport(SegmentIngest ingest, SegmentIndex index, StorageSettings settings,
-            @Value("${cctv.storage.ffmpeg:ffmpeg}") String ffmpeg) {
-        return new FootageImport(ingest, index, settings.workDir(), ffmpeg, 60);
+            @Value("${cctv.storage.ffmpeg:ffmpeg}") String ffmpeg, Clock clock) {
+        return new FootageImport(ingest, index, settings.workDir(), ffmpeg, 60,
+                new FootageImport.Window(settings.importFloor(), settings.recorderSegment()), clock);
+    }
+
+    /** The signatures of media byte-range links playback hands players, and of their grants' tickets. */
+    @Bean
+    GrantedLinks grantedLinks(@Value("${cctv.security.service-secret}") String secret) {
+        return new GrantedLinks(secret);
+    }
+
+    /** Whether a media link's grant still holds, asked of the api and kept at most the check interval. */
+    @Bean
+    GrantChecks grantChecks(ServiceClients clients, @Value("${cctv.services.api.url:http://127.0.0.1:8088}") String url,
+            @Value("${cctv.playback.link-check-interval:PT30S}") java.time.Duration interval) {
+        return new GrantChecks(clients.forBaseUrl(url, java.time.Duration.ofSeconds(5)), interval);
     }
 
     @Bean

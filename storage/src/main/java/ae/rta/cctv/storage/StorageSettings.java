@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param capacity the store's size; above {@code highWatermark} of it the oldest unheld footage goes (0: no limit)
  * @param fragmentCache how many fragments of stored segments are kept in memory for playback (a stored segment's
  *     fragments never change; about 40 bytes each, one per second of footage)
+ * @param importFloor the earliest moment footage may be imported at
+ * @param recorderSegment how long a recorder's segment is (the recording service's {@code segment-length}): an
+ *     import must end at least that long before now
  */
 @ConfigurationProperties("cctv.storage")
 public record StorageSettings(
@@ -29,6 +32,8 @@ public record StorageSettings(
         @DefaultValue("0B") DataSize capacity,
         @DefaultValue("0.9") double highWatermark,
         @DefaultValue("1000000") long fragmentCache,
+        @DefaultValue("2000-01-01T00:00:00Z") java.time.Instant importFloor,
+        @DefaultValue("PT60S") java.time.Duration recorderSegment,
         @DefaultValue S3 s3) {
 
     /** An S3 or MinIO bucket. */

@@ -6,22 +6,36 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so nothing waits for time to pass. */
+/**
+ * A clock that tests move by hand, so nothing waits for time to pass: standing still from a start, or
+ * {@link #ticking()} with the system clock (for a whole running service whose other parts need time to pass).
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final Instant start;
+    private volatile Duration moved = Duration.ZERO;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this.start = start;
+    }
+
+    /** A clock that runs with the system clock, moved on by what {@link #advance} adds. */
+    public static MutableClock ticking() {
+        return new MutableClock(null);
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        moved = moved.plus(by);
+    }
+
+    /** Takes back every {@link #advance}. */
+    public void reset() {
+        moved = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return (start == null ? Instant.now() : start).plus(moved);
     }
 
     @Override

@@ -24,11 +24,13 @@ public final class ExportControl {
     private final VisibleCameras cameras;
     private final ServiceGateway playback;
     private final AuditTrail audit;
+    private final LinkGrants grants;
 
-    public ExportControl(VisibleCameras cameras, ServiceGateway playback, AuditTrail audit) {
+    public ExportControl(VisibleCameras cameras, ServiceGateway playback, AuditTrail audit, LinkGrants grants) {
         this.cameras = cameras;
         this.playback = playback;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /** @throws ProblemException 404 for a camera the caller cannot see; 400/409 from playback */
@@ -52,18 +54,29 @@ public final class ExportControl {
         return job;
     }
 
-    /** @throws ProblemException 404 for an unknown export or one of a camera the caller cannot see */
+    /**
+     * An export, and once it is done links to its files for the caller: they name a grant made now, so each download
+     * is checked and audited ({@code EXPORT_DOWNLOAD}) and stops working when the caller loses the camera.
+     *
+     * @throws ProblemException 404 for an unknown export or one of a camera the caller cannot see
+     */
     public Map<String, Object> get(Caller caller, UUID id) {
-        Map<String, Object> job = call("GET", "/internal/exports/{id}", null, caller, id);
+        UUID grant = UUID.randomUUID();
+        Map<String, Object> job = call("GET", "/internal/exports/{id}?grant={grant}", null, caller, id, grant);
+        CameraId camera;
         try {
-            cameras.get(caller, CameraId.parse(String.valueOf(job.get("cameraId"))));
-        } catch (ProblemException e) {
+            camera = CameraId.parse(String.valueOf(job.get("cameraId")));
+            cameras.get(caller, camera);
+        } catch (ProblemException | IllegalArgumentException e) {
             throw ProblemException.notFound("No export " + id + ".");
+        }
+        if (job.get("downloadUrl") != null) {
+            grants.grantExport(grant, caller, camera, id.toString());
         }
         return job;
     }
 
-    /** An administrator's list holds everybody's exports; anybody else's their own. */
+    /** An administrator's list holds everybody's exports (without links: ask for one); anybody else's their own. */
     public Map<String, Object> list(Caller caller, int page, int size) {
         String who = caller.role() == Role.ADMIN ? "" : caller.username();
         return call("GET", "/internal/exports?requestedBy={who}&page={page}&size={size}", null, caller, who, page, size);

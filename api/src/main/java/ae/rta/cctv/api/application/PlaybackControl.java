@@ -9,17 +9,22 @@ import ae.rta.cctv.common.web.ProblemException;
 import java.time.Instant;
 import java.util.Map;
 
-/** Playback of recorded footage (the playback service), for visible cameras; every answer audited. */
+/**
+ * Playback of recorded footage (the playback service), for visible cameras; every answer audited, and the first fetch
+ * of its links too (by {@link LinkGrants}, when playback reports it). The links name a grant made here.
+ */
 public final class PlaybackControl {
 
     private final VisibleCameras cameras;
     private final ServiceGateway playback;
     private final AuditTrail audit;
+    private final LinkGrants grants;
 
-    public PlaybackControl(VisibleCameras cameras, ServiceGateway playback, AuditTrail audit) {
+    public PlaybackControl(VisibleCameras cameras, ServiceGateway playback, AuditTrail audit, LinkGrants grants) {
         this.cameras = cameras;
         this.playback = playback;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /** A camera's timeline: recorded ranges, gaps with reasons, per-bucket coverage at a resolution. Not audited. */
@@ -40,9 +45,10 @@ public final class PlaybackControl {
             throw ProblemException.badRequest("end must be after start.");
         }
         Map<String, Object> answer;
+        java.util.UUID grant = grants.grantPlayback(caller, id, "playback of " + start + " to " + end).id();
         try {
-            answer = playback.call("GET", "/internal/playback?camera=" + id + "&start=" + start + "&end=" + end, null,
-                    caller.username());
+            answer = playback.call("GET", "/internal/playback?camera=" + id + "&start=" + start + "&end=" + end
+                    + "&grant=" + grant, null, caller.username());
         } catch (ServiceGateway.UnavailableException e) {
             throw ProblemException.unavailable("Playback is out of reach now (" + e.getMessage() + "); try again shortly.");
         }

@@ -71,6 +71,20 @@ public final class VisibleCameras {
         return found.orElseThrow(() -> ProblemException.notFound("No camera has id " + id + "."));
     }
 
+    /**
+     * Whether the caller sees the camera now: for rechecking what was granted to them earlier (a link's grant), so no
+     * 404 and nothing audited when they no longer do.
+     *
+     * @throws ProblemException 503 when the directory does not answer
+     */
+    public boolean sees(Caller caller, CameraId id) {
+        try {
+            return directory.find(id).filter(c -> caller.sees(c.agency())).isPresent();
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
     /** The camera groups the caller may see. */
     public List<CameraDirectory.CameraGroupSummary> groups(Caller caller) {
         try {

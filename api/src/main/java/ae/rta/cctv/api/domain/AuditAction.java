@@ -14,6 +14,8 @@ public enum AuditAction {
     PTZ,
     PLAYBACK,
     EXPORT,
+    /** A file of a finished export was downloaded through its link (each download). */
+    EXPORT_DOWNLOAD,
     CAMERA_CHANGE,
     /** An administrator tested a camera source before saving it (the system connected where they said). */
     CAMERA_TEST,

@@ -17,9 +17,22 @@ import javax.crypto.spec.SecretKeySpec;
 public final class UrlSigner {
 
     private final SecretKeySpec key;
+    /* A playlist signs every one of its ~1,000 byte-range links: one initialised Mac per thread, not one per link. */
+    private final ThreadLocal<Mac> macs;
 
     private UrlSigner(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @param purpose names what the links are for, such as {@code cctv-media-urls} */
@@ -39,14 +52,8 @@ public final class UrlSigner {
                 throw new IllegalArgumentException("a signed part cannot hold a newline");
             }
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(macs.get().doFinal(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code signature} is the signature of {@code parts}, compared in constant time. */

@@ -13,16 +13,35 @@ public final class RequestValues {
     private RequestValues() {
     }
 
-    /** An ISO-8601 instant; null when absent or blank. */
+    /* The instants any time parameter may name: four-digit years. Instant.parse takes years of up to nine digits
+     * with a sign, which overflow epoch milliseconds, SQL timestamps and range arithmetic further on. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** An ISO-8601 instant from year 0001 to 9999; null when absent or blank. */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
         }
+        return requireSane(name, instant);
+    }
+
+    /**
+     * {@code instant} when it lies in years 0001 to 9999 (as every time a request names must).
+     *
+     * @throws IllegalArgumentException otherwise, naming {@code name}
+     */
+    public static Instant requireSane(String name, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new IllegalArgumentException(name + " must lie between the years 0001 and 9999");
+        }
+        return instant;
     }
 
     /** An ISO-8601 instant that must be there. */

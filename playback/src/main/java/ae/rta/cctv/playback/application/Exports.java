@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Evidence exports. Asking places an evidence hold on the range at once (so retention cannot take the footage while
  * the job waits) and queues a job; runners on any playback instance take queued jobs, write the MP4 by stream copy
  * from the stored segments, hash it, and sign a manifest that names the file's SHA-256 and every stored segment it
- * came from with theirs. Downloads are signed, expiring links.
+ * came from with theirs (and whether each was imported rather than recorded). Downloads are signed links naming the
+ * api's grant, with its ticket of a few minutes; every download is checked with the api and audited by it.
  */
 public final class Exports implements AutoCloseable {
 
@@ -90,6 +91,8 @@ public final class Exports implements AutoCloseable {
     private final ExportWriter writer;
     private final EvidenceSignature signature;
     private final UrlSigner downloads;
+    private final ae.rta.cctv.common.security.GrantedLinks tickets;
+    private final ae.rta.cctv.common.client.GrantChecks grants;
     private final Settings settings;
     private final Clock clock;
     private final Semaphore free;
@@ -103,7 +106,10 @@ public final class Exports implements AutoCloseable {
     private Thread dispatcher;
 
     public Exports(ExportJobs jobs, Footage footage, EvidenceHolds holds, ExportWriter writer, EvidenceSignature signature,
-            UrlSigner downloads, Settings settings, Clock clock, MeterRegistry registry) {
+            UrlSigner downloads, ae.rta.cctv.common.security.GrantedLinks tickets, ae.rta.cctv.common.client.GrantChecks grants,
+            Settings settings, Clock clock, MeterRegistry registry) {
+        this.tickets = tickets;
+        this.grants = grants;
         this.jobs = jobs;
         this.footage = footage;
         this.holds = holds;
@@ -162,30 +168,57 @@ public final class Exports implements AutoCloseable {
         return job;
     }
 
-    /** @throws ProblemException 404 for an unknown export */
-    public View get(UUID id) {
-        return view(jobs.find(id).orElseThrow(() -> ProblemException.notFound("No export " + id + ".")));
+    /**
+     * An export, with links to its files (once it is done) for {@code grant}.
+     *
+     * @param grant the api's grant the links name; null for none
+     * @throws ProblemException 404 for an unknown export
+     */
+    public View get(UUID id, UUID grant) {
+        return view(jobs.find(id).orElseThrow(() -> ProblemException.notFound("No export " + id + ".")), grant);
     }
 
+    /** Exports without links (each is asked for with its own grant). */
     public List<View> list(String requestedBy, int page, int size) {
-        return jobs.list(requestedBy, page, size).stream().map(this::view).toList();
+        return jobs.list(requestedBy, page, size).stream().map(j -> view(j, null)).toList();
     }
 
     public long count(String requestedBy) {
         return jobs.count(requestedBy);
     }
 
+    /** What a download request presents: the grant and its ticket, the link's signature, and where it comes from. */
+    public record Download(String grant, Long expires, String ticket, String signature, String sourceIp) {
+    }
+
     /**
-     * One of a finished export's files, for a signed link.
+     * One of a finished export's files, for a signed link whose grant the api says holds; the api audits the download.
      *
-     * @throws ProblemException 403 for a link that does not match or has expired, 404 when the export has no such file
+     * @throws ProblemException 403 for a link that does not match, has expired or whose grant no longer holds, 404 when
+     *     the export has no such file, 503 when the api cannot be asked
      */
-    public Path file(UUID id, String name, long expires, String sig) {
-        if (sig == null || !downloads.verify(sig, id.toString(), name, Long.toString(expires))) {
+    public Path file(UUID id, String name, Download link) {
+        if (link.signature() == null || link.grant() == null
+                || !downloads.verify(link.signature(), id.toString(), name, link.grant())) {
             throw ProblemException.forbidden("The download link's signature does not match: use the link GET /api/v1/exports/{id} gave.");
         }
-        if (clock.instant().getEpochSecond() >= expires) {
-            throw ProblemException.forbidden("The download link has expired: ask GET /api/v1/exports/{id} again.");
+        ae.rta.cctv.common.security.GrantedLinks.TicketCheck check = tickets.check(link.grant(), link.expires(), link.ticket(),
+                clock.instant());
+        if (check != ae.rta.cctv.common.security.GrantedLinks.TicketCheck.VALID) {
+            throw ProblemException.forbidden(check == ae.rta.cctv.common.security.GrantedLinks.TicketCheck.EXPIRED
+                    ? "The download link has expired: ask GET /api/v1/exports/{id} again."
+                    : ae.rta.cctv.common.security.GrantedLinks.refusal(check));
+        }
+        ae.rta.cctv.common.client.GrantChecks.GrantStatus status;
+        try {
+            status = grants.checkNow(ae.rta.cctv.common.web.RequestValues.uuid("grant", link.grant()),
+                    new ae.rta.cctv.common.client.GrantChecks.GrantUse(name, link.sourceIp(), true));
+        } catch (ae.rta.cctv.common.client.GrantChecks.UnavailableException e) {
+            throw ProblemException.unavailable("Whether this download link still holds cannot be checked now; try again shortly.");
+        }
+        if (!status.valid() || !id.toString().equals(status.target())) {
+            throw ProblemException.forbidden("This download link no longer holds (" + (status.valid() ? "another export's grant"
+                    : status.reason()) + "): ask GET /api/v1/exports/{id} again.");
         }
         ExportJob job = jobs.find(id).filter(j -> j.status() == ExportJob.Status.DONE)
                 .orElseThrow(() -> ProblemException.notFound("Export " + id + " has no files (not finished)."));
@@ -240,22 +273,21 @@ public final class Exports implements AutoCloseable {
         return signature.publicKeyPem();
     }
 
-    private View view(ExportJob job) {
-        if (job.status() != ExportJob.Status.DONE) {
+    private View view(ExportJob job, UUID grant) {
+        if (job.status() != ExportJob.Status.DONE || grant == null) {
             return new View(job, Map.of(), null);
         }
-        Instant expires = clock.instant().plus(settings.linkTtl()).truncatedTo(ChronoUnit.SECONDS);
+        ae.rta.cctv.common.security.GrantedLinks.Ticket ticket = tickets.ticket(grant, clock.instant().plus(settings.linkTtl()));
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("downloadUrl", link(job.id(), MEDIA, expires));
-        links.put("manifestUrl", link(job.id(), MANIFEST, expires));
-        links.put("signatureUrl", link(job.id(), SIGNATURE, expires));
-        return new View(job, links, expires);
+        links.put("downloadUrl", link(job.id(), MEDIA, ticket));
+        links.put("manifestUrl", link(job.id(), MANIFEST, ticket));
+        links.put("signatureUrl", link(job.id(), SIGNATURE, ticket));
+        return new View(job, links, ticket.expires());
     }
 
-    private String link(UUID id, String name, Instant expires) {
-        long e = expires.getEpochSecond();
-        return settings.publicUrl().get() + "/playback/v1/exports/" + id + "/" + name + "?expires=" + e + "&sig="
-                + downloads.sign(id.toString(), name, Long.toString(e));
+    private String link(UUID id, String name, ae.rta.cctv.common.security.GrantedLinks.Ticket ticket) {
+        return settings.publicUrl().get() + "/playback/v1/exports/" + id + "/" + name + "?" + ticket.query() + "&sig="
+                + downloads.sign(id.toString(), name, ticket.grant().toString());
     }
 
     private void dispatch() {
@@ -405,6 +437,8 @@ public final class Exports implements AutoCloseable {
         file.put("durationSeconds", length.toMillis() / 1000.0);
         m.put("file", file);
         m.put("gaps", playlist.gaps().stream().map(h -> Map.of("start", h.start().toString(), "end", h.end().toString())).toList());
+        // Footage imported from a file is not what a camera recorded: the manifest says so, per segment and in all.
+        m.put("containsImportedFootage", segments.stream().anyMatch(StoredSegment::imported));
         m.put("sourceSegments", segments.stream().map(s -> {
             Map<String, Object> seg = new LinkedHashMap<>();
             seg.put("id", s.id());
@@ -412,6 +446,7 @@ public final class Exports implements AutoCloseable {
             seg.put("end", s.end() == null ? null : s.end().toString());
             seg.put("bytes", s.bytes());
             seg.put("sha256", s.sha256());
+            seg.put("origin", s.imported() ? "imported" : "recorded");
             return seg;
         }).toList());
         m.put("exportedBy", job.requestedBy());

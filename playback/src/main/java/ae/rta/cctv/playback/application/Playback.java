@@ -1,6 +1,8 @@
 package ae.rta.cctv.playback.application;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.client.GrantChecks;
+import ae.rta.cctv.common.security.GrantedLinks;
 import ae.rta.cctv.common.security.UrlSigner;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.playback.application.port.out.Footage;
@@ -20,7 +22,10 @@ import java.time.Instant;
 /**
  * Turns a camera and a time range into something a player plays. From stored footage when it covers enough of the
  * range: a VOD playlist of byte ranges of the stored files themselves, no transmuxing, built from the index at each
- * request (nothing to prepare, nothing to clean up). Playlist URLs are signed for camera, range and expiry.
+ * request (nothing to prepare, nothing to clean up). Every link a player is handed (playlist, media byte ranges,
+ * cached upstream pieces) is signed for what it reaches and the api's grant, and carries the grant's ticket, a few
+ * minutes long, which the player renews through the api (ADR 13). A link is served only while its ticket is current
+ * and the api says its grant holds (asked at most every 30 s, by {@link GrantChecks}).
  */
 public final class Playback {
 
@@ -31,7 +36,14 @@ public final class Playback {
      *     as they arrive (an EVENT playlist until they are in)
      */
     public record Answer(PlaybackSource source, double coverage, String playlistUrl, Instant expiresAt,
-            List<VodPlaylist.Hole> filling) {
+            List<VodPlaylist.Hole> filling, java.util.UUID grant) {
+    }
+
+    /**
+     * What a request for a signed link presents: the grant and its ticket, the link's own signature, and where it
+     * comes from (for the audit of a playback's first fetch). Any may be null.
+     */
+    public record Presented(String grant, Long expires, String ticket, String signature, String sourceIp) {
     }
 
     /**
@@ -62,13 +74,17 @@ public final class Playback {
 
     private final Upstream upstream;
     private final UpstreamCache cache;
+    private final GrantedLinks links;
+    private final GrantChecks grants;
 
-    public Playback(Footage footage, Upstream upstream, UpstreamCache cache, UrlSigner signer, Settings settings, Clock clock,
-            MeterRegistry registry) {
+    public Playback(Footage footage, Upstream upstream, UpstreamCache cache, UrlSigner signer, GrantedLinks links,
+            GrantChecks grants, Settings settings, Clock clock, MeterRegistry registry) {
         this.footage = footage;
         this.upstream = upstream;
         this.cache = cache;
         this.signer = signer;
+        this.links = links;
+        this.grants = grants;
         this.settings = settings;
         this.clock = clock;
         this.playlistTime = Timer.builder("cctv.playback.playlist.build")
@@ -84,22 +100,24 @@ public final class Playback {
      * LOCAL when stored footage covers enough of the range, else UPSTREAM: the range is fetched from the camera's
      * upstream VMS into the cache (the answer waits for the first fetched segment; a cached range answers at once).
      *
+     * @param grant the api's grant the links name
      * @throws ProblemException 400 for an empty or too long range; 409 when too little is stored and the camera's
      *     upstream keeps no recordings; 502 when the upstream (or vms, asked where it is) does not deliver; 503 when
      *     storage does not answer
      */
-    public Answer answer(CameraId camera, Instant start, Instant end) {
+    public Answer answer(CameraId camera, Instant start, Instant end, java.util.UUID grant) {
         checkRange(start, end);
         Footage.Recorded recorded = call(() -> footage.recorded(camera, start, end));
         double coverage = recorded.coverage();
         double rounded = Math.round(coverage * 10_000) / 10_000.0;
-        Instant expires = clock.instant().plus(settings.linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String range = "start=" + start + "&end=" + end + "&expires=" + expires.getEpochSecond();
+        GrantedLinks.Ticket ticket = links.ticket(grant, clock.instant().plus(settings.linkTtl()));
+        Instant expires = ticket.expires();
+        String range = "start=" + start + "&end=" + end + "&" + ticket.query();
         if (coverage >= settings.minLocalCoverage()) {
             answersLocal.increment();
             return new Answer(PlaybackSource.LOCAL, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
                     + "/vod.m3u8?" + range + "&sig=" + signer.sign(camera.toString(), start.toString(), end.toString(),
-                    Long.toString(expires.getEpochSecond())), expires, fill(camera, holes(recorded.ranges(), start, end)));
+                    grant.toString()), expires, fill(camera, holes(recorded.ranges(), start, end)), grant);
         }
         if (Duration.between(start, end).compareTo(settings.upstreamMaxRange()) > 0) {
             throw ProblemException.badRequest(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the "
@@ -122,7 +140,7 @@ public final class Playback {
         answersUpstream.increment();
         return new Answer(PlaybackSource.UPSTREAM, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
                 + "/upstream.m3u8?" + range + "&sig=" + signer.sign(UPSTREAM, camera.toString(), start.toString(),
-                end.toString(), Long.toString(expires.getEpochSecond())), expires, List.of());
+                end.toString(), grant.toString()), expires, List.of(), grant);
     }
 
     /* The stretches of [start, end) of at least MIN_FILL that no recorded range covers. Ranges in time order. */
@@ -164,18 +182,19 @@ public final class Playback {
     /**
      * The playlist of a range fetched from upstream, as far as it has come (pieces evicted since are fetched again).
      *
-     * @throws ProblemException 403 for a signature that does not match or has expired
+     * @throws ProblemException 403 for a signature that does not match, a ticket that has expired or a grant that no
+     *     longer holds; 503 when the api cannot say
      */
-    public String upstreamPlaylist(CameraId camera, Instant start, Instant end, long expires, String signature) {
-        if (signature == null || !signer.verify(signature, UPSTREAM, camera.toString(), start.toString(), end.toString(),
-                Long.toString(expires))) {
+    public String upstreamPlaylist(CameraId camera, Instant start, Instant end, Presented link) {
+        if (link.signature() == null || link.grant() == null || !signer.verify(link.signature(), UPSTREAM, camera.toString(),
+                start.toString(), end.toString(), link.grant())) {
             throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
         }
-        timeLeft(expires);
+        GrantedLinks.Ticket ticket = admit(camera, link, "playlist");
         checkRange(start, end);
         List<UpstreamPlaylist.Piece> views = new java.util.ArrayList<>();
         for (UpstreamCache.Piece p : cache.ensure(camera, start, end, false)) {
-            views.add(view(camera, p, expires));
+            views.add(view(camera, p, ticket));
         }
         return UpstreamPlaylist.render(views, start, end);
     }
@@ -183,13 +202,15 @@ public final class Playback {
     /**
      * A file of a cached piece, for a signed link.
      *
-     * @throws ProblemException 403 for a bad or expired signature, 404 for a file that is not (or no longer) there
+     * @throws ProblemException 403 for a bad signature, an expired ticket or a grant that no longer holds; 404 for a
+     *     file that is not (or no longer) there
      */
-    public java.nio.file.Path cachedFile(CameraId camera, long piece, String file, long expires, String signature) {
-        if (signature == null || !signer.verify(signature, CACHE, camera.toString(), Long.toString(piece), Long.toString(expires))) {
+    public java.nio.file.Path cachedFile(CameraId camera, long piece, String file, Presented link) {
+        if (link.signature() == null || link.grant() == null || !signer.verify(link.signature(), CACHE, camera.toString(),
+                Long.toString(piece), link.grant())) {
             throw ProblemException.forbidden("The media link's signature does not match.");
         }
-        timeLeft(expires);
+        admit(camera, link, "cache");
         if (!file.matches("init\\.mp4|seg_\\d{5}\\.m4s")) {
             throw ProblemException.notFound("No such file in a cached piece.");
         }
@@ -200,45 +221,91 @@ public final class Playback {
         return path;
     }
 
-    /** @return how long a signed URL expiring at {@code expires} has left @throws ProblemException 403 when none */
-    private Duration timeLeft(long expires) {
-        long now = clock.instant().getEpochSecond();
-        if (now >= expires) {
-            throw ProblemException.forbidden("The URL has expired: ask GET /api/v1/playback again.");
+    /**
+     * Admits a link whose own signature holds: its ticket must be current and the api must say its grant holds (for
+     * this camera); the first such answer for a playback is its audited first fetch. @return the link's ticket
+     *
+     * @throws ProblemException 403 when not, 503 when the api cannot say
+     */
+    private GrantedLinks.Ticket admit(CameraId camera, Presented link, String use) {
+        GrantedLinks.Ticket ticket = ticket(link);
+        requireGrant(camera, ticket.grant(), link, use);
+        return ticket;
+    }
+
+    /** The link's ticket when it is current. @throws ProblemException 403 when it is not */
+    private GrantedLinks.Ticket ticket(Presented link) {
+        GrantedLinks.TicketCheck check = links.check(link.grant(), link.expires(), link.ticket(), clock.instant());
+        if (check != GrantedLinks.TicketCheck.VALID) {
+            throw ProblemException.forbidden(GrantedLinks.refusal(check));
         }
-        return Duration.ofSeconds(expires - now);
+        java.util.UUID grant = ae.rta.cctv.common.web.RequestValues.uuid("grant", link.grant());
+        return new GrantedLinks.Ticket(grant, Instant.ofEpochSecond(link.expires()), link.ticket());
+    }
+
+    /** @throws ProblemException 403 when the api says the grant no longer holds (for this camera), 503 when it cannot */
+    private void requireGrant(CameraId camera, java.util.UUID grant, Presented link, String use) {
+        GrantChecks.GrantStatus status;
+        try {
+            status = grants.check(grant, new GrantChecks.GrantUse(use, link.sourceIp(), false));
+        } catch (GrantChecks.UnavailableException e) {
+            throw ProblemException.unavailable("Whether this link still holds cannot be checked now; try again shortly.");
+        }
+        if (!status.valid() || !camera.toString().equals(status.cameraId())) {
+            throw ProblemException.forbidden("This link no longer holds (" + (status.valid() ? "another camera's grant"
+                    : status.reason()) + "): ask GET /api/v1/playback again.");
+        }
     }
 
     /**
      * The playlist a signed URL names.
      *
-     * @throws ProblemException 403 for a signature that does not match or has expired, 400 for a bad range
+     * @throws ProblemException 403 for a signature that does not match, an expired ticket or a grant that no longer
+     *     holds; 400 for a bad range; 503 when the api cannot say whether the grant holds
      */
-    public VodPlaylist.Rendered playlist(CameraId camera, Instant start, Instant end, long expires, String signature) {
-        if (signature == null || !signer.verify(signature, camera.toString(), start.toString(), end.toString(),
-                Long.toString(expires))) {
+    public VodPlaylist.Rendered playlist(CameraId camera, Instant start, Instant end, Presented link) {
+        if (link.signature() == null || link.grant() == null || !signer.verify(link.signature(), camera.toString(),
+                start.toString(), end.toString(), link.grant())) {
             throw ProblemException.forbidden("The playlist URL's signature does not match: use the URL GET /api/v1/playback returned.");
         }
-        Duration left = timeLeft(expires);
+        GrantedLinks.Ticket ticket = ticket(link);
         checkRange(start, end);
+        String ticketQuery = ticket.query();
+        VodPlaylist.MediaLinks media = (s, offset, size) -> links.mediaLink(s.mediaUrl(), s.objectKey(), offset, size,
+                ticket.grant(), ticketQuery);
         return playlistTime.record(() -> {
-            List<VodPlaylist.StoredSegment> stored = call(() -> footage.playable(camera, start, end, left));
+            // the api's word on the grant (a remote call on a playback's first fetch) is asked while storage answers
+            java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+            java.util.concurrent.CompletableFuture<Void> admitted = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                if (mdc != null) {
+                    org.slf4j.MDC.setContextMap(mdc);
+                }
+                requireGrant(camera, ticket.grant(), link, "playlist");
+            }, task -> Thread.ofVirtual().start(task));
+            List<VodPlaylist.StoredSegment> stored = call(() -> footage.playable(camera, start, end, SERVICE_LINKS));
+            try {
+                admitted.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             long target = settings.targetSegment().toMillis();
             if (!settings.fillGaps()) {
-                return VodPlaylist.render(stored, start, end, target);
+                return VodPlaylist.render(stored, h -> List.of(), media, start, end, target);
             }
             return VodPlaylist.render(stored, h -> cache.present(camera, h.start(), h.end()).stream()
-                    .map(p -> view(camera, p, expires)).toList(), start, end, target);
+                    .map(p -> view(camera, p, ticket)).toList(), media, start, end, target);
         });
     }
 
+    /* Storage's whole-object links in a playable answer are for services; players get byte-range links instead. */
+    private static final Duration SERVICE_LINKS = Duration.ofMinutes(1);
+
     /* A cached piece as a playlist lists it: its segments so far and signed links to its files. */
-    private UpstreamPlaylist.Piece view(CameraId camera, UpstreamCache.Piece p, long expires) {
+    private UpstreamPlaylist.Piece view(CameraId camera, UpstreamCache.Piece p, GrantedLinks.Ticket ticket) {
         String piece = Long.toString(p.start().getEpochSecond());
-        String sigExpires = Long.toString(expires);
         return new UpstreamPlaylist.Piece(p.start(), p.segments(), p.complete() || p.failed(),
                 settings.publicUrl().get() + "/playback/v1/cache/" + camera + "/" + piece,
-                "?expires=" + sigExpires + "&sig=" + signer.sign(CACHE, camera.toString(), piece, sigExpires));
+                "?" + ticket.query() + "&sig=" + signer.sign(CACHE, camera.toString(), piece, ticket.grant().toString()));
     }
 
     /** The longest span one timeline may draw, and the most buckets it may have. */

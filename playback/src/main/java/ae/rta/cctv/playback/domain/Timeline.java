@@ -13,8 +13,12 @@ import java.util.List;
 public record Timeline(Instant start, Instant end, Duration resolution, List<Span> ranges, List<Hole> holes,
         double[] buckets, double coverage) {
 
-    /** A recorded stretch. */
-    public record Span(Instant start, Instant end) {
+    /** A stored stretch. @param imported whether it is footage imported from a file rather than recorded */
+    public record Span(Instant start, Instant end, boolean imported) {
+
+        public Span(Instant start, Instant end) {
+            this(start, end, false);
+        }
     }
 
     /** A stretch without footage and why, as far as the recorder said. */

@@ -23,16 +23,28 @@ public final class VodPlaylist {
     }
 
     /**
-     * A stored file: when it starts, where to fetch it, how long its init section is, and its fragments; and what it
-     * is (its index id, end, size and SHA-256) for the provenance of exports.
+     * A stored file: when it starts, where to fetch it, how long its init section is, and its fragments; what it is
+     * (its index id, end, size and SHA-256, whether it was imported) for the provenance of exports; and its object key
+     * and unsigned media link, of which players' links sign byte ranges.
+     *
+     * @param url a link to the whole file, for services reading it themselves
      */
     public record StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments, String id, Instant end,
-            long bytes, String sha256) {
+            long bytes, String sha256, boolean imported, String objectKey, String mediaUrl) {
 
         public StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments) {
-            this(start, url, initSize, fragments, null, null, 0, null);
+            this(start, url, initSize, fragments, null, null, 0, null, false, null, null);
         }
     }
+
+    /** How a playlist links bytes {@code [offset, offset + size)} of a stored file. */
+    @FunctionalInterface
+    public interface MediaLinks {
+        String link(StoredSegment file, long offset, long size);
+    }
+
+    /** Every range linked as the whole file's link, fetched with a Range header (for services reading footage). */
+    public static final MediaLinks WHOLE_FILES = (file, offset, size) -> file.url();
 
     /** A stretch of the range the playlist has no footage for. */
     public record Hole(Instant start, Instant end) {
@@ -59,7 +71,13 @@ public final class VodPlaylist {
 
     /** @param segments stored files in time order, overlapping [{@code from}, {@code to}) */
     public static Rendered render(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
-        return render(segments, hole -> List.of(), from, to, targetMillis);
+        return render(segments, hole -> List.of(), WHOLE_FILES, from, to, targetMillis);
+    }
+
+    /** As {@link #render(List, java.util.function.Function, MediaLinks, Instant, Instant, long)}, whole-file links. */
+    public static Rendered render(List<StoredSegment> segments, java.util.function.Function<Hole, List<UpstreamPlaylist.Piece>> fills,
+            Instant from, Instant to, long targetMillis) {
+        return render(segments, fills, WHOLE_FILES, from, to, targetMillis);
     }
 
     /**
@@ -69,10 +87,11 @@ public final class VodPlaylist {
      * is an EVENT playlist: a reload only ever adds to its end, until every piece is in and it is VOD.
      *
      * @param fills the fetched pieces covering a hole of the stored footage, in time order (none: the hole stays)
+     * @param links how each byte range of a stored file (its init section, each HLS segment) is linked
      */
     public static Rendered render(List<StoredSegment> segments, java.util.function.Function<Hole, List<UpstreamPlaylist.Piece>> fills,
-            Instant from, Instant to, long targetMillis) {
-        List<Entry> entries = stored(segments, from, to, targetMillis);
+            MediaLinks links, Instant from, Instant to, long targetMillis) {
+        List<Entry> entries = stored(segments, links, from, to, targetMillis);
         Hole waitingFor = null;
         for (Hole h : holes(entries, from, to)) {
             for (UpstreamPlaylist.Piece p : fills.apply(h)) {
@@ -171,16 +190,17 @@ public final class VodPlaylist {
             long size) {
     }
 
-    private static List<Entry> stored(List<StoredSegment> segments, Instant from, Instant to, long targetMillis) {
+    private static List<Entry> stored(List<StoredSegment> segments, MediaLinks links, Instant from, Instant to,
+            long targetMillis) {
         List<Entry> entries = new ArrayList<>();
         for (StoredSegment s : segments) {
-            entries.addAll(entries(s, from, to, targetMillis));
+            entries.addAll(entries(s, links, from, to, targetMillis));
         }
         return entries;
     }
 
     /* One stored file's HLS segments within the range: runs of whole fragments from a keyframe, about target long. */
-    private static List<Entry> entries(StoredSegment s, Instant from, Instant to, long targetMillis) {
+    private static List<Entry> entries(StoredSegment s, MediaLinks links, Instant from, Instant to, long targetMillis) {
         List<Fragment> fragments = s.fragments();
         long fromMs = from.toEpochMilli() - s.start().toEpochMilli();
         long toMs = to.toEpochMilli() - s.start().toEpochMilli();
@@ -204,6 +224,7 @@ public final class VodPlaylist {
         if (first < 0) {
             return entries;
         }
+        String map = links.link(s, 0, s.initSize());
         int i = first;
         while (i < fragments.size() && fragments.get(i).offsetMs() < toMs) {
             Fragment head = fragments.get(i);
@@ -217,8 +238,8 @@ public final class VodPlaylist {
                 j++;
             } while (j < fragments.size() && fragments.get(j).offsetMs() < toMs
                     && (duration < targetMillis || !fragments.get(j).keyframe()));
-            entries.add(new Entry(s, s.url(), s.initSize(), s.start().plusMillis(head.offsetMs()), duration, s.url(),
-                    head.byteOffset(), size));
+            entries.add(new Entry(s, map, s.initSize(), s.start().plusMillis(head.offsetMs()), duration,
+                    links.link(s, head.byteOffset(), size), head.byteOffset(), size));
             i = j;
         }
         return entries;

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,8 @@ final class ExportFlowTest {
         assertThat(m.get("file").get("firstKeyframeAt").asString()).isEqualTo(START.minusMillis(500).toString());
         assertThat(m.get("sourceSegments").size()).isEqualTo(11); // minutes 1 to 11 of the recording
         assertThat(m.get("sourceSegments").get(0).get("sha256").asString()).hasSize(64);
+        assertThat(m.get("sourceSegments").get(0).get("origin").asString()).as("imported, not recorded").isEqualTo("imported");
+        assertThat(m.get("containsImportedFootage").asBoolean()).isTrue();
         String signature = done.get("signature").asString();
         assertThat(verify(manifest, signature, sha256).get("valid").asBoolean()).isTrue();
         assertThat(verifyFile(id, mp4).get("valid").asBoolean()).isTrue();
@@ -156,9 +159,19 @@ final class ExportFlowTest {
         Files.write(file, tampered);
         assertThat(verifyCommand(file, manifestFile, sig, pem)).isEqualTo(1);
 
-        // audited, and the footage is under an evidence hold
+        // audited, every download too, and the footage is under an evidence hold
         ServiceHttp.Response audit = system.apiHttp.get("/api/v1/audit?action=EXPORT", auth(admin));
         assertThat(audit.body()).contains(camera);
+        JsonNode downloads = PlaybackSystem.JSON.readTree(system.apiHttp.get("/api/v1/audit?action=EXPORT_DOWNLOAD&size=200",
+                auth(admin)).body()).get("items");
+        List<String> ofThisExport = new java.util.ArrayList<>();
+        downloads.forEach(row -> {
+            if (row.get("detail").asString().contains(id)) {
+                ofThisExport.add(row.get("detail").asString());
+            }
+        });
+        assertThat(ofThisExport).as("the MP4, the manifest and the signature, each downloaded once")
+                .hasSize(3).anyMatch(d -> d.contains("export.mp4")).anyMatch(d -> d.contains("manifest.json"));
         org.springframework.jdbc.core.simple.JdbcClient storageDb = org.springframework.jdbc.core.simple.JdbcClient.create(
                 system.storage.getBean(javax.sql.DataSource.class));
         assertThat(storageDb.sql("SELECT count(*) FROM evidence_hold WHERE reference = ? AND released_at IS NULL")

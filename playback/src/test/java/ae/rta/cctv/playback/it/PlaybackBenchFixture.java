@@ -62,7 +62,8 @@ public final class PlaybackBenchFixture implements AutoCloseable {
         URI playlist = URI.create(system.playOk(token, camera, HOUR, HOUR.plus(Duration.ofHours(1))).get("playlistUrl").asString());
         Map<String, java.util.function.Supplier<ServiceHttp.Response>> calls = new java.util.LinkedHashMap<>();
         calls.put("storage coverage", () -> system.storageHttp.get("/internal/cameras/" + camera + "/recordings?" + range, internal));
-        calls.put("playback answer", () -> playback.get("/internal/playback?camera=" + camera + "&" + range, internal));
+        calls.put("playback answer", () -> playback.get("/internal/playback?camera=" + camera + "&" + range + "&grant="
+                + java.util.UUID.randomUUID(), internal));
         calls.put("api answer", () -> system.play(token, camera, HOUR.toString(), HOUR.plus(Duration.ofHours(1)).toString()));
         calls.put("storage playable", () -> system.storageHttp.get("/internal/cameras/" + camera + "/playable?" + range
                 + "&ttlSeconds=3600", internal));

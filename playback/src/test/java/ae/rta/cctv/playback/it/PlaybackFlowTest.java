@@ -59,6 +59,10 @@ final class PlaybackFlowTest {
         assertThat(buckets.get(62).asDouble()).isEqualTo(1.0);
         assertThat(buckets.get(72).asDouble()).isEqualTo(0.0);
         assertThat(t.get("ranges").size()).isEqualTo(2);
+        assertThat(t.get("ranges").get(0).get("imported").asBoolean()).as("imported footage says so").isTrue();
+        JsonNode recordings = PlaybackSystem.JSON.readTree(system.apiHttp.get("/api/v1/cameras/" + camera + "/recordings?start="
+                + HOUR + "&end=" + HOUR.plus(Duration.ofMinutes(75)), Map.of("Authorization", "Bearer " + admin)).body());
+        assertThat(recordings.get("ranges").get(1).get("imported").asBoolean()).isTrue();
         assertThat(t.get("gaps").get(0).get("start").asString()).isEqualTo(HOUR.plus(Duration.ofMinutes(60)).toString());
         assertThat(t.get("gaps").get(0).get("reason").asString()).isEqualTo("not recorded");
 
@@ -138,6 +142,18 @@ final class PlaybackFlowTest {
             assertThat(answer.status()).as(range + ": " + answer.body()).isEqualTo(status);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         });
+        // years of more than four digits (which Instant.parse takes) are refused where every time parameter is parsed
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + admin);
+        for (String year : List.of("%2B999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z")) {
+            for (String path : List.of("/api/v1/playback?cameraId=" + camera + "&start=" + year + "&end=" + later,
+                    "/api/v1/playback?cameraId=" + camera + "&start=" + h + "&end=" + year,
+                    "/api/v1/cameras/" + camera + "/timeline?start=" + h + "&end=" + year,
+                    "/api/v1/cameras/" + camera + "/recordings?start=" + year + "&end=" + later)) {
+                ServiceHttp.Response answer = system.apiHttp.get(path, auth);
+                assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(400);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+            }
+        }
         assertThat(system.play(admin, "00000000-0000-0000-0000-000000000000", h, later).status()).isEqualTo(404);
         assertThat(system.play(admin, "not-a-camera", h, later).status()).isEqualTo(400);
         assertThat(system.play(system.token("police.operator"), camera, h, later).status())

@@ -54,6 +54,10 @@ final class PlaybackSystem {
     final ServiceHttp storageHttp;
     final FakeXProtect xprotect = new FakeXProtect("svc-cctv", "xp-secret", 3600);
     final FakeOnvifDevice bridge = new FakeOnvifDevice(BRIDGE_USER, BRIDGE_PASSWORD, Duration.ZERO, "rtsp://127.0.0.1:9/live");
+    /** The clock of storage and playback, which serve links: tests move it on to make links expire. */
+    final ae.rta.cctv.testsupport.MutableClock linkClock = ae.rta.cctv.testsupport.MutableClock.ticking();
+    /** How often storage and playback ask the api again whether a link's grant holds. */
+    static final Duration LINK_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private PlaybackSystem() {
         try {
@@ -69,14 +73,23 @@ final class PlaybackSystem {
                 xp + "bridge-rtsp", "rtsp://127.0.0.1:9", xp + "bridge-onvif", bridge.deviceService(),
                 xp + "bridge-username", BRIDGE_USER, xp + "bridge-password", BRIDGE_PASSWORD, xp + "sync-interval", "PT1H"));
         vms = CctvApplication.builder(VmsApplication.class, "vms", common(vmsProperties)).run();
-        storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false"))).run();
+        // storage and playback ask the api whether links' grants hold: it starts last, on a port chosen now
+        String apiUrl = "http://127.0.0.1:" + freePort();
+        // footage the tests import at fixed dates is kept: the retention sweep (a minute after start) would take what
+        // is older than the default 30 days
+        storage = CctvApplication.builder(StorageApplication.class, "storage", common(Map.of("cctv.demo", "false",
+                "cctv.services.api.url", apiUrl, "cctv.storage.default-retention-days", "3650"))).initializers(c -> c.getBeanFactory().registerSingleton("clock", linkClock))
+                .run();
         storageHttp = new ServiceHttp(port(storage));
         playback = CctvApplication.builder(PlaybackApplication.class, "playback", common(Map.of(
                 "cctv.demo", "false",
                 "cctv.services.storage.url", url(storage),
                 "cctv.services.vms.url", url(vms),
-                "cctv.playback.upstream-piece", "PT6S"))).run();
+                "cctv.services.api.url", apiUrl,
+                "cctv.playback.upstream-piece", "PT6S")))
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", linkClock)).run();
         Map<String, Object> apiProperties = new HashMap<>(Map.of(
+                "server.port", apiUrl.substring(apiUrl.lastIndexOf(':') + 1),
                 "cctv.demo", "true",
                 "cctv.demo-password", PASSWORD,
                 "cctv.services.vms.url", url(vms),
@@ -109,8 +122,17 @@ final class PlaybackSystem {
                 "logging.structured.format.console", ""));
         p.put("cctv.storage.public-url", "http://127.0.0.1:${local.server.port}"); // resolved when a link is signed
         p.put("cctv.playback.public-url", "http://127.0.0.1:${local.server.port}");
+        p.put("cctv.playback.link-check-interval", LINK_CHECK_INTERVAL.toString());
         p.putAll(extra);
         return p;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -38,7 +38,7 @@ public final class Recordings {
             throw new IllegalArgumentException("a recordings query may span at most " + MAX_QUERY.toDays() + " days");
         }
         List<RecordedRanges.Range> segments = index.segments(camera, range.start(), range.end()).stream()
-                .map(s -> new RecordedRanges.Range(s.start(), s.end())).toList();
+                .map(s -> new RecordedRanges.Range(s.start(), s.end(), s.imported())).toList();
         List<RecordedRanges.Range> merged = RecordedRanges.merge(segments, range.start(), range.end(), JOIN);
         return new Summary(merged, RecordedRanges.coverage(merged, range.start(), range.end()),
                 index.gaps(camera, range.start(), range.end()));

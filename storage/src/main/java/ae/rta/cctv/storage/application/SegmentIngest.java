@@ -131,8 +131,8 @@ public final class SegmentIngest {
             };
         } catch (ObjectStore.ObjectStoreUnavailableException e) {
             registry.counter("cctv.storage.store.unavailable").increment();
-            throw ProblemException.unavailable("The object store is unavailable (" + e.getMessage()
-                    + "); keep the segment and send it again.");
+            org.slf4j.LoggerFactory.getLogger(SegmentIngest.class).warn("object store unavailable: {}", e.getMessage());
+            throw ProblemException.unavailable("The object store is unavailable; keep the segment and send it again.");
         } catch (IOException e) {
             throw ProblemException.unavailable("The segment could not be received whole; send it again.");
         } finally {

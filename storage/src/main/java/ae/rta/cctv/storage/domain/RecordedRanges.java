@@ -6,19 +6,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Contiguous recorded ranges from segments, and how much of a window they cover. */
+/**
+ * Contiguous stored ranges from segments, and how much of a window they cover. Imported footage and recorded footage
+ * are never merged into one range: a range is all imported or all recorded, and says which.
+ */
 public final class RecordedRanges {
 
-    /** A recorded stretch. */
-    public record Range(Instant start, Instant end) {
+    /** A stored stretch. @param imported whether it is footage imported from a file rather than recorded */
+    public record Range(Instant start, Instant end, boolean imported) {
     }
 
     private RecordedRanges() {
     }
 
     /**
-     * Merges segment ranges that touch or are closer than {@code join} (the small jitter between consecutive
-     * segments is not a gap), clipped to [from, to).
+     * Merges segment ranges of the same kind (imported or recorded) that touch or are closer than {@code join} (the
+     * small jitter between consecutive segments is not a gap), clipped to [from, to).
      */
     public static List<Range> merge(List<Range> segments, Instant from, Instant to, Duration join) {
         List<Range> sorted = new ArrayList<>(segments);
@@ -30,11 +33,12 @@ public final class RecordedRanges {
             if (!end.isAfter(start)) {
                 continue;
             }
-            if (!merged.isEmpty() && !merged.getLast().end().plus(join).isBefore(start)) {
+            if (!merged.isEmpty() && merged.getLast().imported() == r.imported()
+                    && !merged.getLast().end().plus(join).isBefore(start)) {
                 Range last = merged.removeLast();
-                merged.add(new Range(last.start(), end.isAfter(last.end()) ? end : last.end()));
+                merged.add(new Range(last.start(), end.isAfter(last.end()) ? end : last.end(), last.imported()));
             } else {
-                merged.add(new Range(start, end));
+                merged.add(new Range(start, end, r.imported()));
             }
         }
         return merged;

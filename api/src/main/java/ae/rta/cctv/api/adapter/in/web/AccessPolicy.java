@@ -51,6 +51,7 @@ final class AccessPolicy {
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras/{id}/recordings/import", ADMINS),
             allow(HttpMethod.GET, "/api/v1/playback", WATCHERS),
+            allow(HttpMethod.POST, "/api/v1/playback/{grant}/renewal", WATCHERS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/timeline", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/exports", STEERERS),
             allow(HttpMethod.GET, "/api/v1/exports", STEERERS),

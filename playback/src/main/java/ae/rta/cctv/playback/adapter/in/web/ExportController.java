@@ -2,17 +2,18 @@ package ae.rta.cctv.playback.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.security.Secrets;
+import ae.rta.cctv.common.web.FileRanges;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Exports;
 import ae.rta.cctv.playback.domain.ExportJob;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -50,12 +51,13 @@ class ExportController {
         ExportJob job = exports.create(camera(body.cameraId()), RequestValues.requiredInstant("start", body.start()),
                 RequestValues.requiredInstant("end", body.end()), body.actor());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/internal/exports/" + job.id()))
-                .body(view(exports.get(job.id())));
+                .body(view(exports.get(job.id(), null)));
     }
 
+    /** @param grant the api's grant that links to a finished export's files name; without one, no links */
     @GetMapping("/internal/exports/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        return view(exports.get(uuid(id)));
+    Map<String, Object> get(@PathVariable String id, @RequestParam(required = false) String grant) {
+        return view(exports.get(uuid(id), grant == null ? null : RequestValues.uuid("grant", grant)));
     }
 
     @GetMapping("/internal/exports")
@@ -74,7 +76,7 @@ class ExportController {
     /** A finished export's manifest text, exactly as signed. */
     @GetMapping("/internal/exports/{id}/manifest")
     Map<String, Object> manifest(@PathVariable String id) {
-        ExportJob job = exports.get(uuid(id)).job();
+        ExportJob job = exports.get(uuid(id), null).job();
         if (job.manifest() == null) {
             throw ProblemException.conflict("Export " + id + " is " + job.status() + ": it has no manifest yet.");
         }
@@ -101,22 +103,21 @@ class ExportController {
     /** A finished export's MP4, manifest or signature; open to any page, the link's signature is the credential. */
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/exports/{id}/{file}")
-    ResponseEntity<Resource> download(@PathVariable String id, @PathVariable String file,
-            @RequestParam(required = false) Long expires, @RequestParam(required = false) String sig) {
-        if (expires == null) {
-            throw ProblemException.forbidden("The download link lacks its expiry: use the link GET /api/v1/exports/{id} gave.");
-        }
+    void download(@PathVariable String id, @PathVariable String file, @RequestParam(required = false) String grant,
+            @RequestParam(required = false) Long expires, @RequestParam(required = false) String ticket,
+            @RequestParam(required = false) String sig, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
         UUID export = uuid(id);
-        Path path = exports.file(export, file, expires, sig);
+        Path path = exports.file(export, file, new Exports.Download(grant, expires, ticket, sig, request.getRemoteAddr()));
         MediaType type = switch (file) {
             case Exports.MEDIA -> MediaType.parseMediaType("video/mp4");
             case Exports.MANIFEST -> MediaType.APPLICATION_JSON;
             default -> MediaType.APPLICATION_OCTET_STREAM;
         };
-        String name = Exports.MEDIA.equals(file) ? exports.get(export).job().fileName() : id + "-" + file;
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .body(new FileSystemResource(path));
+        String name = Exports.MEDIA.equals(file) ? exports.get(export, null).job().fileName() : id + "-" + file;
+        response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString());
+        FileRanges.send(request, response, path, type.toString(), null);
     }
 
     static Map<String, Object> view(Exports.View v) {

@@ -1,11 +1,14 @@
 package ae.rta.cctv.playback.adapter.in.web;
 
 import ae.rta.cctv.common.domain.CameraId;
+import ae.rta.cctv.common.web.FileRanges;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.common.web.RequestValues;
 import ae.rta.cctv.playback.application.Playback;
 import ae.rta.cctv.playback.domain.Timeline;
 import ae.rta.cctv.playback.domain.VodPlaylist;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +33,18 @@ class PlaybackController {
         this.playback = playback;
     }
 
+    /** @param grant the api's grant the answer's links name */
     @GetMapping("/internal/playback")
     Map<String, Object> answer(@RequestParam(required = false) String camera, @RequestParam(required = false) String start,
-            @RequestParam(required = false) String end) {
-        Playback.Answer a = playback.answer(camera(camera), instant("start", start), instant("end", end));
+            @RequestParam(required = false) String end, @RequestParam(required = false) String grant) {
+        Playback.Answer a = playback.answer(camera(camera), instant("start", start), instant("end", end),
+                RequestValues.uuid("grant", grant));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", a.source().name());
         body.put("coverage", a.coverage());
         body.put("playlistUrl", a.playlistUrl());
         body.put("expiresAt", a.expiresAt());
+        body.put("grant", a.grant().toString());
         if (!a.filling().isEmpty()) {
             body.put("filling", a.filling().stream().map(h -> Map.of("start", h.start(), "end", h.end())).toList());
         }
@@ -55,7 +61,8 @@ class PlaybackController {
         body.put("end", t.end());
         body.put("resolution", t.resolution().toString());
         body.put("coverage", Math.round(t.coverage() * 10_000) / 10_000.0);
-        body.put("ranges", t.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end())).toList());
+        body.put("ranges", t.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end(), "imported", r.imported()))
+                .toList());
         body.put("gaps", t.holes().stream().map(h -> Map.of("start", h.start(), "end", h.end(), "reason", h.reason())).toList());
         body.put("buckets", t.buckets());
         return body;
@@ -65,13 +72,11 @@ class PlaybackController {
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/cameras/{camera}/vod.m3u8")
     ResponseEntity<String> playlist(@PathVariable String camera, @RequestParam(required = false) String start,
-            @RequestParam(required = false) String end, @RequestParam(required = false) Long expires,
-            @RequestParam(required = false) String sig) {
-        if (expires == null) {
-            throw ProblemException.forbidden("The playlist URL lacks its expiry: use the URL GET /api/v1/playback returned.");
-        }
+            @RequestParam(required = false) String end, @RequestParam(required = false) String grant,
+            @RequestParam(required = false) Long expires, @RequestParam(required = false) String ticket,
+            @RequestParam(required = false) String sig, HttpServletRequest request) {
         VodPlaylist.Rendered rendered = playback.playlist(camera(camera), instant("start", start), instant("end", end),
-                expires, sig);
+                new Playback.Presented(grant, expires, ticket, sig, request.getRemoteAddr()));
         return ResponseEntity.ok().contentType(PLAYLIST).cacheControl(CacheControl.noCache())
                 .header("X-Cctv-Media-Seconds", Long.toString(rendered.mediaMillis() / 1000))
                 .header("X-Cctv-Upstream-Seconds", Long.toString(rendered.filledMillis() / 1000))
@@ -82,26 +87,25 @@ class PlaybackController {
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/cameras/{camera}/upstream.m3u8")
     ResponseEntity<String> upstreamPlaylist(@PathVariable String camera, @RequestParam(required = false) String start,
-            @RequestParam(required = false) String end, @RequestParam(required = false) Long expires,
-            @RequestParam(required = false) String sig) {
-        if (expires == null) {
-            throw ProblemException.forbidden("The playlist URL lacks its expiry: use the URL GET /api/v1/playback returned.");
-        }
+            @RequestParam(required = false) String end, @RequestParam(required = false) String grant,
+            @RequestParam(required = false) Long expires, @RequestParam(required = false) String ticket,
+            @RequestParam(required = false) String sig, HttpServletRequest request) {
         return ResponseEntity.ok().contentType(PLAYLIST).cacheControl(CacheControl.noCache())
-                .body(playback.upstreamPlaylist(camera(camera), instant("start", start), instant("end", end), expires, sig));
+                .body(playback.upstreamPlaylist(camera(camera), instant("start", start), instant("end", end),
+                        new Playback.Presented(grant, expires, ticket, sig, request.getRemoteAddr())));
     }
 
     /** A file of a cached upstream piece (init section or segment), for a signed link. */
     @CrossOrigin(origins = "*")
     @GetMapping("/playback/v1/cache/{camera}/{piece}/{file}")
-    ResponseEntity<org.springframework.core.io.Resource> cachedFile(@PathVariable String camera, @PathVariable long piece,
-            @PathVariable String file, @RequestParam(required = false) Long expires, @RequestParam(required = false) String sig) {
-        if (expires == null) {
-            throw ProblemException.forbidden("The media link lacks its expiry.");
-        }
-        java.nio.file.Path path = playback.cachedFile(camera(camera), piece, file, expires, sig);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4")).cacheControl(CacheControl.maxAge(
-                java.time.Duration.ofHours(1))).body(new org.springframework.core.io.FileSystemResource(path));
+    void cachedFile(@PathVariable String camera, @PathVariable long piece, @PathVariable String file,
+            @RequestParam(required = false) String grant, @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String ticket, @RequestParam(required = false) String sig,
+            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        java.nio.file.Path path = playback.cachedFile(camera(camera), piece, file,
+                new Playback.Presented(grant, expires, ticket, sig, request.getRemoteAddr()));
+        response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "max-age=3600");
+        FileRanges.send(request, response, path, "video/mp4", null);
     }
 
     private static CameraId camera(String id) {

@@ -21,14 +21,14 @@ public final class HttpFootage implements Footage {
         this.storage = storage;
     }
 
-    record Span(Instant start, Instant end, String reason) {
+    record Span(Instant start, Instant end, String reason, boolean imported) {
     }
 
     record Recordings(List<Span> ranges, Double coverage, List<Span> gaps) {
     }
 
     record Segment(long id, Instant start, Instant end, long bytes, String sha256, String url, long initSize,
-            List<long[]> fragments) {
+            List<long[]> fragments, boolean imported, String objectKey, String mediaUrl) {
     }
 
     record Playable(List<Segment> segments) {
@@ -42,7 +42,7 @@ public final class HttpFootage implements Footage {
             if (r == null) {
                 return new Recorded(List.of(), 0, List.of());
             }
-            return new Recorded(r.ranges() == null ? List.of() : r.ranges().stream().map(s -> new Timeline.Span(s.start(), s.end())).toList(),
+            return new Recorded(r.ranges() == null ? List.of() : r.ranges().stream().map(s -> new Timeline.Span(s.start(), s.end(), s.imported())).toList(),
                     r.coverage() == null ? 0 : r.coverage(),
                     r.gaps() == null ? List.of() : r.gaps().stream().map(g -> new Timeline.Hole(g.start(), g.end(), g.reason())).toList());
         } catch (RestClientException e) {
@@ -69,7 +69,7 @@ public final class HttpFootage implements Footage {
                 fragments.add(new Fragment(f[0], f[1], f[2], f[3], f[4] != 0));
             }
             segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments, Long.toString(s.id()), s.end(), s.bytes(),
-                    s.sha256()));
+                    s.sha256(), s.imported(), s.objectKey(), s.mediaUrl()));
         }
         return segments;
     }

@@ -36,10 +36,12 @@ class InternalSegmentController {
     private final Recordings recordings;
     private final ObjectStore store;
     private final FootageImport footageImport;
+    private final ae.rta.cctv.storage.adapter.out.filesystem.MediaSigner media;
 
     InternalSegmentController(SegmentIngest ingest, SegmentIndex index, Recordings recordings, ObjectStore store,
-            FootageImport footageImport) {
+            FootageImport footageImport, ae.rta.cctv.storage.adapter.out.filesystem.MediaSigner media) {
         this.footageImport = footageImport;
+        this.media = media;
         this.ingest = ingest;
         this.index = index;
         this.recordings = recordings;
@@ -91,7 +93,8 @@ class InternalSegmentController {
         Recordings.Summary summary = recordings.summary(CameraId.parse(camera),
                 new TimeRange(instant("start", start), instant("end", end)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ranges", summary.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end())).toList());
+        body.put("ranges", summary.ranges().stream().map(r -> Map.of("start", r.start(), "end", r.end(),
+                "imported", r.imported())).toList());
         body.put("coverage", Math.round(summary.coverage() * 10_000) / 10_000.0);
         body.put("gaps", summary.gaps().stream().map(g -> Map.of("start", g.start(), "end", g.end(), "reason", g.reason()))
                 .toList());
@@ -111,8 +114,10 @@ class InternalSegmentController {
 
     /**
      * Everything a player needs to play a range from stored footage, in one answer: the overlapping segments (as
-     * {@code /internal/segments/{id}} shows them) with signed links valid for {@code ttlSeconds}, each with its fragments as {@code [offsetMs, durationMs,
-     * byteOffset, size, keyframe(0|1)]} (compact: an hour is thousands of them), and the recorded gaps.
+     * {@code /internal/segments/{id}} shows them) with signed links to the whole object valid for {@code ttlSeconds}
+     * (for services reading footage themselves), {@code mediaUrl} (the unsigned link playback signs players' byte
+     * ranges of), each with its fragments as {@code [offsetMs, durationMs, byteOffset, size, keyframe(0|1)]}
+     * (compact: an hour is thousands of them), and the recorded gaps.
      */
     @GetMapping("/internal/cameras/{camera}/playable")
     Map<String, Object> playable(@PathVariable String camera, @RequestParam String start, @RequestParam String end,
@@ -132,6 +137,7 @@ class InternalSegmentController {
         for (SegmentIndex.IndexedSegment s : segments) {
             Map<String, Object> m = view(s);
             m.put("url", store.signedUrl(s.objectKey(), Duration.ofSeconds(ttlSeconds)).toString());
+            m.put("mediaUrl", media.unsigned(s.objectKey()));
             m.put("fragments", fragments.getOrDefault(s.id(), List.of()).stream()
                     .map(f -> new long[] {f.offsetMs(), f.durationMs(), f.byteOffset(), f.size(), f.keyframe() ? 1 : 0})
                     .toList());
@@ -172,6 +178,7 @@ class InternalSegmentController {
         m.put("objectKey", s.objectKey());
         m.put("recorder", s.recorder());
         m.put("fence", s.fencingToken());
+        m.put("imported", s.imported());
         return m;
     }
 

@@ -30,9 +30,13 @@ public final class MediaSigner {
 
     public URI sign(String objectKey, Instant expires) {
         long epoch = expires.getEpochSecond();
-        String base = baseUrl.get().replaceAll("/+$", "");
-        return URI.create(base + "/media/" + objectKey + "?expires=" + epoch + "&signature="
+        return URI.create(unsigned(objectKey) + "?expires=" + epoch + "&signature="
                 + URLEncoder.encode(signer.sign(objectKey, Long.toString(epoch)), StandardCharsets.UTF_8));
+    }
+
+    /** The object's link without a signature ({@code <base>/media/<key>}): what playback signs byte ranges of. */
+    public String unsigned(String objectKey) {
+        return baseUrl.get().replaceAll("/+$", "") + "/media/" + objectKey;
     }
 
     /** Whether a link's signature is genuine and it has not expired. */

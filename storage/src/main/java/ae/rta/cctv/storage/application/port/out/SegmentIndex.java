@@ -10,14 +10,20 @@ import java.util.Optional;
 /** The index of stored segments, their fragments and the gaps between them (PostgreSQL). */
 public interface SegmentIndex {
 
-    /** A segment as indexed. */
+    /** A segment as indexed. @param imported true for footage imported from a file, false for a recorder's */
     record IndexedSegment(long id, CameraId camera, Instant start, Instant end, long bytes, String sha256, String codec,
-            int width, int height, long initSize, String store, String objectKey, String recorder, long fencingToken) {
+            int width, int height, long initSize, String store, String objectKey, String recorder, long fencingToken,
+            boolean imported) {
     }
 
     /** What a recorder asks to be indexed. @param fencingToken the recorder's lease token; negative for an import */
     record NewSegment(CameraId camera, Instant start, Instant end, long bytes, String sha256, Fmp4.Layout layout,
             String store, String objectKey, String recorder, long fencingToken) {
+
+        /** Whether this is imported footage (no recorder's lease wrote it). */
+        public boolean imported() {
+            return fencingToken < 0;
+        }
     }
 
     /** The outcome of indexing. */
@@ -36,11 +42,6 @@ public interface SegmentIndex {
         /** Footage of this camera already covers part of the range. */
         record Overlaps(IndexedSegment existing) implements Outcome {
         }
-    }
-
-    /** Whether the camera has any footage overlapping [from, to). */
-    default boolean anyOverlap(CameraId camera, Instant from, Instant to) {
-        return !segments(camera, from, to).isEmpty();
     }
 
     /** Indexes a segment and its fragments atomically, after checking the fencing token and overlaps. */
