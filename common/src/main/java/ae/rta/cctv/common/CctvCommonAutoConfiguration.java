@@ -155,6 +155,9 @@ public class CctvCommonAutoConfiguration {
             factory.addConnectorCustomizers(connector -> {
                 connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
                 connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+                // Characters RFC 3986 reserves but browsers and scripts send raw in queries reach the firewall and
+                // the handlers (a 400 problem+json from there), instead of Tomcat dropping the connection mid-body.
+                connector.setProperty("relaxedQueryChars", "[]|{}^`\"<>");
             });
             factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
                 if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof StandardHost host) {
