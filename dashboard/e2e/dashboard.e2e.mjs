@@ -268,7 +268,7 @@ async function main() {
       page.getAttribute('[data-testid=timeline]', 'data-start').then(Number),
       page.getAttribute('[data-testid=timeline]', 'data-end').then(Number),
     ]);
-    const loadedStart = Date.now() - 5 * 60_000;
+    const loadedStart = Date.parse(imported.body.start);
     const target = loadedStart + 3.5 * 60_000;
     const x = box.x + ((target - viewStart) / (viewEnd - viewStart)) * box.width;
     await page.mouse.click(x, box.y + box.height / 2);

@@ -33,12 +33,12 @@ public final class SegmentList {
 
     /**
      * The output options that make FFmpeg write {@code segmentSeconds} fragmented-MP4 segments to
-     * {@code outputPattern} (e.g. {@code seg-%06d.mp4}) and list each finished one in {@code csv}. The files of one
-     * run keep the run's timeline (no timestamp reset per file): each starts at the decode time the one before ended
-     * at, so players read consecutive files as one stream and a discontinuity stands only where a run ends.
+     * {@code outputPattern} (e.g. {@code seg-%06d.mp4}) and list each finished one in {@code csv}. Each file's
+     * timestamps start at zero: the VOD playlist marks every file as a discontinuity (a run's continuous timeline
+     * across files is issue 19's open item 8).
      */
     public static List<String> muxerArgs(long segmentSeconds, Path csv, String outputPattern) {
-        return List.of("-f", "segment", "-segment_time", Long.toString(segmentSeconds),
+        return List.of("-f", "segment", "-segment_time", Long.toString(segmentSeconds), "-reset_timestamps", "1",
                 "-segment_format", "mp4", "-segment_format_options", "movflags=+frag_keyframe+empty_moov+default_base_moof",
                 "-segment_list", csv.toString(), "-segment_list_type", "csv", outputPattern);
     }
