@@ -33,9 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * segments): GStreamer's RTSP server over TCP and over UDP only, VLC 3 as an RTSP server (UDP only) with H.264, H.265
  * and H.264 + AAC, and npm rtsp-streaming-server (UDP only, Basic login). Each is probed (codec, transport), recorded
  * without holes, played live (FFmpeg reads the live service's HLS) and played back to its end (FFmpeg decodes the
- * playback playlist). The matrix it proves is in docs/interop.md.
+ * playback playlist). The matrix it proves is in docs/interop.md. Tagged interop: {@code ./cctv test --interop} runs
+ * it; the default run leaves it out until it is steady on two cores (issue 19).
  */
 @Tag("slow")
+@Tag("interop")
 final class CameraInteropTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
