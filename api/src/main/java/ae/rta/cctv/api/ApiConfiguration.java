@@ -261,11 +261,11 @@ class ApiConfiguration {
     }
 
     @Bean
-    LiveStreams liveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit,
+    LiveStreams liveStreams(VisibleCameras cameras, ScopeProbes probes, StreamCounter counter, AuditTrail audit,
             @Value("${cctv.api.live-public-url:http://127.0.0.1:8085}") String livePublicUrl,
             @Value("${cctv.security.service-secret}") String secret,
             @Value("${cctv.live.janus-urls:}") String janusUrls) {
-        return new LiveStreams(cameras, counter, audit, livePublicUrl,
+        return new LiveStreams(cameras, probes, counter, audit, livePublicUrl,
                 new ae.rta.cctv.common.security.LiveTickets(secret), !janusUrls.isBlank());
     }
 

@@ -160,10 +160,11 @@ final class CameraInteropTest {
 
     /* Plays back the recorded range of the newest segments to its end: decoded frames against the range's own. */
     private static String playback(String name, String camera) throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> ranges(camera).size() > 0
-                && Duration.between(Instant.parse(ranges(camera).get(0).get("start").asString()),
-                        Instant.parse(ranges(camera).get(0).get("end").asString())).toSeconds() >= 16);
-        JsonNode range = ranges(camera).get(0);
+        JsonNode range = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> found = ranges(camera);
+            return found.isEmpty() ? null : found.get(0);
+        }, r -> r != null && Duration.between(Instant.parse(r.get("start").asString()),
+                Instant.parse(r.get("end").asString())).toSeconds() >= 16);
         Instant start = Instant.parse(range.get("start").asString()).plusSeconds(1);
         Instant end = Instant.parse(range.get("end").asString()).minusSeconds(1);
         JsonNode answer = get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end);

@@ -27,6 +27,7 @@ public final class LiveStreams {
             "([A-Z][A-Z0-9_]{1,31})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.[0-9a-f-]{36}");
 
     private final VisibleCameras cameras;
+    private final ScopeProbes probes;
     private final StreamCounter counter;
     private final AuditTrail audit;
     private final String livePublicUrl;
@@ -37,9 +38,10 @@ public final class LiveStreams {
      * @param livePublicUrl where browsers reach the live service, e.g. {@code http://127.0.0.1:8085}
      * @param webrtc whether the live service has Janus gateways to hand WebRTC viewers to
      */
-    public LiveStreams(VisibleCameras cameras, StreamCounter counter, AuditTrail audit, String livePublicUrl,
-            LiveTickets tickets, boolean webrtc) {
+    public LiveStreams(VisibleCameras cameras, ScopeProbes probes, StreamCounter counter, AuditTrail audit,
+            String livePublicUrl, LiveTickets tickets, boolean webrtc) {
         this.cameras = cameras;
+        this.probes = probes;
         this.counter = counter;
         this.audit = audit;
         this.tickets = tickets;
@@ -143,7 +145,7 @@ public final class LiveStreams {
             throw new IllegalArgumentException("not a stream id");
         }
         if (!caller.sees(new AgencyCode(m.group(1)))) {
-            cameras.probes().outOfScope(caller, "a live stream", streamId);
+            probes.outOfScope(caller, "a live stream", streamId);
             throw gone();
         }
         return CameraId.parse(m.group(2));

@@ -48,11 +48,6 @@ public final class VisibleCameras {
                 .toList();
     }
 
-    /** Where asks for what lies outside a caller's agency are recorded. */
-    public ScopeProbes probes() {
-        return probes;
-    }
-
     /**
      * @throws ProblemException 404 when the camera does not exist or belongs to an agency the caller does not see
      *     (the second is audited, see {@link ScopeProbes})

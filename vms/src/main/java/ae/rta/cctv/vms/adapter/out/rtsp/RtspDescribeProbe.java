@@ -7,7 +7,6 @@ import ae.rta.cctv.vms.domain.StreamEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -55,7 +54,7 @@ public final class RtspDescribeProbe implements StreamProbe {
             if (answer.status() == 401 && endpoint.credentials() != null) {
                 auth = new RtspAuthenticator(endpoint.credentials().username(), endpoint.credentials().password());
                 auth.challenged(List.of(answer.headers().getOrDefault("www-authenticate", "")));
-                answer = describe(socket, uri, auth.authorization("DESCRIBE", uri.toString()), 2);
+                answer = describe(socket, uri, auth, 2);
                 if (answer.status() == 401) {
                     return Result.failed("the camera refused the credentials");
                 }
@@ -140,18 +139,8 @@ public final class RtspDescribeProbe implements StreamProbe {
         return answer(socket.getInputStream());
     }
 
-    private static Answer describe(Socket socket, URI uri, String authorization, int cseq) throws IOException {
-        StringBuilder request = new StringBuilder("DESCRIBE ").append(uri).append(" RTSP/1.0\r\n")
-                .append("CSeq: ").append(cseq).append("\r\n")
-                .append("Accept: application/sdp\r\n")
-                .append("User-Agent: rta-cctv-probe\r\n");
-        if (authorization != null) {
-            request.append("Authorization: ").append(authorization).append("\r\n");
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        return answer(socket.getInputStream());
+    private static Answer describe(Socket socket, URI uri, RtspAuthenticator auth, int cseq) throws IOException {
+        return request(socket, "DESCRIBE", uri.toString(), auth, cseq, "Accept: application/sdp");
     }
 
     private static Answer answer(InputStream in) throws IOException {

@@ -16,8 +16,6 @@ public interface StreamProbe {
      *     it said nothing
      */
     record Result(boolean reachable, String reason, StreamDescription description) {
-        public static final Result OK = new Result(true, null, StreamDescription.NONE);
-
         public static Result ok(StreamDescription description) {
             return new Result(true, null, description);
         }
