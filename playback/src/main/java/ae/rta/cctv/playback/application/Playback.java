@@ -99,9 +99,11 @@ public final class Playback {
     /**
      * LOCAL when stored footage covers enough of the range, else UPSTREAM: the range is fetched from the camera's
      * upstream VMS into the cache (the answer waits for the first fetched segment; a cached range answers at once).
+     * Under the threshold, stored footage still plays LOCAL (holes and all, coverage as it is) when the camera has no
+     * upstream that keeps recordings, the upstream cannot say now, or the range is longer than an upstream is asked for.
      *
      * @param grant the api's grant the links name
-     * @throws ProblemException 400 for an empty or too long range; 409 when too little is stored and the camera's
+     * @throws ProblemException 400 for an empty or too long range; 409 when nothing is stored and the camera's
      *     upstream keeps no recordings; 502 when the upstream (or vms, asked where it is) does not deliver; 503 when
      *     storage does not answer
      */
@@ -114,20 +116,29 @@ public final class Playback {
         Instant expires = ticket.expires();
         String range = "start=" + start + "&end=" + end + "&" + ticket.query();
         if (coverage >= settings.minLocalCoverage()) {
-            answersLocal.increment();
-            return new Answer(PlaybackSource.LOCAL, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
-                    + "/vod.m3u8?" + range + "&sig=" + signer.sign(camera.toString(), start.toString(), end.toString(),
-                    grant.toString()), expires, fill(camera, holes(recorded.ranges(), start, end)), grant);
+            return local(camera, start, end, grant, rounded, range, expires, fill(camera, holes(recorded.ranges(), start, end)));
         }
-        if (Duration.between(start, end).compareTo(settings.upstreamMaxRange()) > 0) {
-            throw ProblemException.badRequest(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the "
-                    + "range, so it must come from the camera's upstream VMS, which is asked for at most %d minutes at a "
-                    + "time: ask for a shorter range.", coverage * 100, settings.upstreamMaxRange().toMinutes()));
-        }
-        if (upstreamReplay(camera, start, end).isEmpty()) {
-            throw ProblemException.conflict(String.format(java.util.Locale.ROOT, "Stored footage covers %.1f%% of the range "
-                    + "(%.0f%% needed to play it from storage) and this camera's upstream keeps no recordings this system "
-                    + "can fetch.", coverage * 100, settings.minLocalCoverage() * 100));
+        boolean tooLong = Duration.between(start, end).compareTo(settings.upstreamMaxRange()) > 0;
+        if (coverage > 0) {
+            // The threshold only chooses between sources: with no upstream to fill from, or a range longer than the
+            // upstream is asked for at once, what is stored plays with its holes (issue 19 item 7).
+            if (upstreamReplayIfAny(camera, start, end).isEmpty()) {
+                return local(camera, start, end, grant, rounded, range, expires, List.of());
+            }
+            if (tooLong) {
+                return local(camera, start, end, grant, rounded, range, expires,
+                        fill(camera, holes(recorded.ranges(), start, end)));
+            }
+        } else {
+            if (tooLong) {
+                throw ProblemException.badRequest(String.format(java.util.Locale.ROOT, "Nothing is stored in this "
+                        + "range, so it must come from the camera's upstream VMS, which is asked for at most %d minutes "
+                        + "at a time: ask for a shorter range.", settings.upstreamMaxRange().toMinutes()));
+            }
+            if (upstreamReplay(camera, start, end).isEmpty()) {
+                throw ProblemException.conflict("Nothing is stored in this range (coverage 0.0%) and this camera's "
+                        + "upstream keeps no recordings this system can fetch.");
+            }
         }
         List<UpstreamCache.Piece> pieces = cache.ensure(camera, start, end, true);
         UpstreamCache.Piece first = pieces.get(0);
@@ -141,6 +152,14 @@ public final class Playback {
         return new Answer(PlaybackSource.UPSTREAM, rounded, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
                 + "/upstream.m3u8?" + range + "&sig=" + signer.sign(UPSTREAM, camera.toString(), start.toString(),
                 end.toString(), grant.toString()), expires, List.of(), grant);
+    }
+
+    private Answer local(CameraId camera, Instant start, Instant end, java.util.UUID grant, double coverage, String range,
+            Instant expires, List<VodPlaylist.Hole> filling) {
+        answersLocal.increment();
+        return new Answer(PlaybackSource.LOCAL, coverage, settings.publicUrl().get() + "/playback/v1/cameras/" + camera
+                + "/vod.m3u8?" + range + "&sig=" + signer.sign(camera.toString(), start.toString(), end.toString(),
+                grant.toString()), expires, filling, grant);
     }
 
     /* The stretches of [start, end) of at least MIN_FILL that no recorded range covers. Ranges in time order. */
@@ -354,6 +373,15 @@ public final class Playback {
         } catch (Footage.UnavailableException e) {
             throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "Upstream did not deliver",
                     "The camera's upstream VMS cannot replay the range now (" + e.getMessage() + "); try again shortly.");
+        }
+    }
+
+    /* The upstream's replay of the range, or none when it keeps none or cannot say now (stored footage then plays). */
+    private java.util.Optional<Upstream.Replay> upstreamReplayIfAny(CameraId camera, Instant start, Instant end) {
+        try {
+            return upstream.replay(camera, start, end);
+        } catch (Footage.UnavailableException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -118,7 +118,18 @@ final class PlaybackFlowTest {
     }
 
     @Test
-    void aRangeWithTooLittleFootageIsNotPretendedLocal() {
+    void aHalfRecordedRangeOfACameraWithoutUpstreamPlaysWhatIsStored() throws Exception {
+        // 08:59 to 09:03: a minute stored, the two-minute hole, a minute stored; no upstream keeps recordings
+        Instant start = HOUR.plus(Duration.ofMinutes(59));
+        Instant end = HOUR.plus(Duration.ofMinutes(63));
+        JsonNode answer = system.playOk(admin, camera, start, end);
+        assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
+        assertThat(answer.get("coverage").asDouble()).isBetween(0.49, 0.51);
+        assertThat(PlaybackSystem.remuxedSeconds(answer.get("playlistUrl").asString(), dir)).isBetween(118.0, 122.0);
+    }
+
+    @Test
+    void aRangeWithNothingStoredIsNotPretendedLocal() {
         // this camera is a plain RTSP camera: no upstream recordings to fall back to
         ServiceHttp.Response r = system.play(admin, camera, HOUR.minus(Duration.ofMinutes(30)).toString(), HOUR.toString());
         assertThat(r.status()).as(r.body()).isEqualTo(409);
