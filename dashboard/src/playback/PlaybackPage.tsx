@@ -206,7 +206,15 @@ export function PlaybackPage() {
           style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${Math.ceil(pb.cameraIds.length / cols)}, minmax(0, 1fr))` }}
         >
           {pb.cameraIds.map((id, i) => (
-            <VodPlayer key={`${i}-${id}`} camera={byId(id)} range={pb.loaded!} index={i} speed={pb.speed} onReady={onReady} />
+            <VodPlayer
+              key={`${i}-${id}`}
+              camera={byId(id)}
+              range={pb.loaded!}
+              index={i}
+              speed={pb.speed}
+              onReady={onReady}
+              gaps={id === primary ? gaps : undefined}
+            />
           ))}
         </div>
       ) : (

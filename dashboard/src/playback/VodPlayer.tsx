@@ -5,7 +5,7 @@ import { ApiProblem, type Problem } from '../api/problem';
 import type { Camera } from '../state/cameras';
 import { useT } from '../state/i18n';
 import { renewDelayMs, ticketOf, withTicket } from './links';
-import { mediaTimeOf, wallTimeOf, type DatedFragment, type Span } from './timeline';
+import { gapCrossed, mediaTimeOf, nextBufferedStart, wallTimeOf, type DatedFragment, type Span } from './timeline';
 
 export interface PlaybackAnswer {
   source: 'LOCAL' | 'UPSTREAM';
@@ -38,7 +38,12 @@ interface VodPlayerProps {
   index: number;
   speed: number;
   onReady: (index: number, control: PlayerControl | null) => void;
+  /** The camera's known recording gaps with their reasons, for the "gap: reason" note as playback jumps one. */
+  gaps?: (Span & { reason?: string })[];
 }
+
+/** How long the "gap: reason" note stays up after playback crossed a gap. */
+const GAP_NOTE_MS = 5000;
 
 /**
  * One camera's stored footage over a range: GET /api/v1/playback for its signed VOD playlist, played with hls.js.
@@ -46,9 +51,12 @@ interface VodPlayerProps {
  * The links' ticket lasts minutes: it is renewed through the api well before it runs out (playing or paused), and
  * every request hls.js makes carries the current one.
  */
-export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerProps) {
+export function VodPlayer({ camera, range, index, speed, onReady, gaps }: VodPlayerProps) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
+  const knownGaps = useRef(gaps ?? []);
+  knownGaps.current = gaps ?? [];
+  const [gapNote, setGapNote] = useState<(Span & { reason?: string }) | null>(null);
   const [answer, setAnswer] = useState<PlaybackAnswer | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const cameraId = camera?.id;
@@ -62,6 +70,46 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
     let cancelled = false;
     let ticket: string | null = null;
     let renewTimer: ReturnType<typeof setTimeout> | undefined;
+    let noteTimer: ReturnType<typeof setTimeout> | undefined;
+    // Crossing gaps by itself: a playhead stalled in a hole of the buffer with footage buffered past it jumps there,
+    // and a wall clock that jumps further than the media moved says which gap it crossed (and why it is a gap).
+    let lastMedia: number | null = null;
+    let lastWall: number | null = null;
+    const showGap = (g: Span & { reason?: string }) => {
+      setGapNote(g);
+      clearTimeout(noteTimer);
+      noteTimer = setTimeout(() => setGapNote(null), GAP_NOTE_MS);
+    };
+    const onTime = () => {
+      const wall = wallTimeOf(v.currentTime, fragments);
+      if (wall !== null && lastWall !== null && lastMedia !== null && !v.seeking) {
+        const mediaMs = (v.currentTime - lastMedia) * 1000;
+        const g = mediaMs >= 0 ? gapCrossed(lastWall, wall, mediaMs, knownGaps.current) : null;
+        if (g) showGap(g);
+      }
+      lastMedia = v.currentTime;
+      lastWall = wall;
+    };
+    const buffered = (): Span[] => {
+      const out: Span[] = [];
+      for (let i = 0; i < v.buffered.length; i++) out.push({ start: v.buffered.start(i), end: v.buffered.end(i) });
+      return out;
+    };
+    const crossHole = () => {
+      if (v.paused || v.seeking || v.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
+      const next = nextBufferedStart(v.currentTime, buffered());
+      if (next !== null) v.currentTime = next + 0.01;
+    };
+    const onSeeking = () => {
+      lastMedia = null;
+      lastWall = null;
+    };
+    v.addEventListener('timeupdate', onTime);
+    v.addEventListener('waiting', crossHole);
+    v.addEventListener('stalled', crossHole);
+    v.addEventListener('seeking', onSeeking);
+    // 'waiting' is not sent again while the playhead stays stuck: look twice a second as well
+    const holeWatch = setInterval(crossHole, 500);
     const renewLater = (grant: string, expiresAt: number) => {
       renewTimer = setTimeout(() => {
         api<Renewal>('POST', `/api/v1/playback/${encodeURIComponent(grant)}/renewal`)
@@ -134,6 +182,12 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
     return () => {
       cancelled = true;
       clearTimeout(renewTimer);
+      clearTimeout(noteTimer);
+      clearInterval(holeWatch);
+      v.removeEventListener('timeupdate', onTime);
+      v.removeEventListener('waiting', crossHole);
+      v.removeEventListener('stalled', crossHole);
+      v.removeEventListener('seeking', onSeeking);
       onReady(index, null);
       hls?.destroy();
       v.removeAttribute('src');
@@ -154,6 +208,12 @@ export function VodPlayer({ camera, range, index, speed, onReady }: VodPlayerPro
           </span>
         )}
       </div>
+      {gapNote && (
+        <div data-testid={`vod-gap-${index}`} className="pointer-events-none absolute inset-x-0 bottom-2 mx-auto w-fit rounded bg-amber-900/80 px-2 py-1 text-xs">
+          {t('gap')}: {gapNote.reason ?? t('notRecorded')} ({new Date(gapNote.start).toLocaleTimeString()}–
+          {new Date(gapNote.end).toLocaleTimeString()})
+        </div>
+      )}
       {problem && (
         <div className="absolute inset-0 flex flex-col items-center justify-center bg-red-950/70 p-2 text-center text-sm">
           <div className="font-bold">{problem.status ? `${problem.status} ${problem.title}` : problem.title}</div>

@@ -1,4 +1,4 @@
-import { fraction, gapsIn, mediaTimeOf, placed, ticks, timeAt, viewAround, wallTimeOf } from './timeline';
+import { fraction, gapCrossed, gapsIn, mediaTimeOf, nextBufferedStart, placed, ticks, timeAt, viewAround, wallTimeOf } from './timeline';
 
 const T = Date.parse('2026-11-24T10:00:00Z');
 const S = 1000;
@@ -49,5 +49,23 @@ describe('timeline', () => {
     const marks = ticks(v);
     expect(marks.length).toBeGreaterThan(2);
     expect(marks.every((m) => m >= v.start && m <= v.end)).toBe(true);
+  });
+
+  it('finds where a player stalled in a hole of its buffer should jump', () => {
+    const buffered = [
+      { start: 0, end: 60 },
+      { start: 75, end: 130 },
+    ];
+    expect(nextBufferedStart(30, buffered)).toBeNull(); // playing inside footage
+    expect(nextBufferedStart(59.9, buffered)).toBe(75); // at the end of a range, footage buffered past the hole
+    expect(nextBufferedStart(65, buffered)).toBe(75);
+    expect(nextBufferedStart(129.9, buffered)).toBeNull(); // nothing buffered further: the loader is still at work
+  });
+
+  it('tells the gap the wall clock jumped over, with its reason when known', () => {
+    const gaps = [{ start: T + 60 * S, end: T + 120 * S, reason: 'camera offline' }];
+    expect(gapCrossed(T + 59 * S, T + 60 * S, 1000, gaps)).toBeNull();
+    expect(gapCrossed(T + 59.9 * S, T + 120.1 * S, 250, gaps)?.reason).toBe('camera offline');
+    expect(gapCrossed(T + 200 * S, T + 260 * S, 250, gaps)).toEqual({ start: T + 200 * S, end: T + 260 * S });
   });
 });

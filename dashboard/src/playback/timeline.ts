@@ -141,3 +141,32 @@ export function wallTimeOf(media: number, fragments: DatedFragment[]): number | 
   }
   return null;
 }
+
+/**
+ * Where a stalled player should jump to: the start of the next buffered range when the playhead is in a hole of the
+ * buffer (not inside a range, or within `slack` seconds of its end) and footage is buffered past it; else null.
+ */
+export function nextBufferedStart(current: number, buffered: Span[], slack = 0.25): number | null {
+  for (const r of buffered) {
+    if (current >= r.start && current < r.end - slack) return null; // playing inside footage
+  }
+  const ahead = buffered.filter((r) => r.start > current).sort((a, b) => a.start - b.start);
+  return ahead.length ? ahead[0].start : null;
+}
+
+/**
+ * The gap the wall clock jumped over between two moments of playback (epoch ms), told as "gap: reason" by the
+ * player: the known gap that overlaps it (its reason), or, when none is known, the jump itself. Null when the wall
+ * clock moved by about as much as the media did (`mediaMs`), within `toleranceMs`.
+ */
+export function gapCrossed(
+  wallBefore: number,
+  wallAfter: number,
+  mediaMs: number,
+  gaps: (Span & { reason?: string })[],
+  toleranceMs = 1500,
+): (Span & { reason?: string }) | null {
+  if (wallAfter - wallBefore - mediaMs <= toleranceMs) return null;
+  const known = gaps.find((g) => g.start < wallAfter && g.end > wallBefore);
+  return known ?? { start: wallBefore, end: wallAfter };
+}

@@ -1,5 +1,6 @@
 package ae.rta.cctv.common.media;
 
+import ae.rta.cctv.common.domain.DecodeSpan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -31,6 +32,11 @@ public final class Fmp4 {
      */
     public record Layout(long initSize, String codec, String codecs, int width, int height, long timescale, long durationMs,
             List<Fragment> fragments, long firstDecodeTime, long endDecodeTime) {
+
+        /** The file's place on its run's decode timeline. */
+        public DecodeSpan decodeSpan() {
+            return new DecodeSpan(timescale, firstDecodeTime, Math.max(firstDecodeTime, endDecodeTime));
+        }
     }
 
     /** Not a fragmented MP4 this system can index; the message says why. */

@@ -33,13 +33,16 @@ public final class SegmentList {
 
     /**
      * The output options that make FFmpeg write {@code segmentSeconds} fragmented-MP4 segments to
-     * {@code outputPattern} (e.g. {@code seg-%06d.mp4}) and list each finished one in {@code csv}. Each file's
-     * timestamps start at zero: the VOD playlist marks every file as a discontinuity (a run's continuous timeline
-     * across files is issue 19's open item 8).
+     * {@code outputPattern} (e.g. {@code seg-%06d.mp4}) and list each finished one in {@code csv}. The files of one run
+     * continue one decode timeline: each file's first {@code tfdt} is where the previous one ended ({@link ae.rta.cctv.common.domain.DecodeSpan}).
+     * FFmpeg's mp4 muxer would shift every file to zero (it avoids negative timestamps that way when it writes no edit
+     * list); {@code frag_discont} with {@code avoid_negative_ts=disabled} makes it write the stream's own decode time,
+     * and the segment muxer keeps that non-negative for the run as a whole (checked with FFmpeg 5.1, B-frames too).
      */
     public static List<String> muxerArgs(long segmentSeconds, Path csv, String outputPattern) {
-        return List.of("-f", "segment", "-segment_time", Long.toString(segmentSeconds), "-reset_timestamps", "1",
-                "-segment_format", "mp4", "-segment_format_options", "movflags=+frag_keyframe+empty_moov+default_base_moof",
+        return List.of("-avoid_negative_ts", "make_non_negative", "-f", "segment", "-segment_time", Long.toString(segmentSeconds),
+                "-segment_format", "mp4", "-segment_format_options",
+                "movflags=+frag_keyframe+empty_moov+default_base_moof+frag_discont:avoid_negative_ts=disabled",
                 "-segment_list", csv.toString(), "-segment_list_type", "csv", outputPattern);
     }
 

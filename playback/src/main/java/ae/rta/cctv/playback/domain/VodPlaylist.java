@@ -8,8 +8,10 @@ import java.util.List;
  * An HLS VOD playlist that plays a time range straight from stored fragmented-MP4 segments, without transmuxing:
  * each stored file's init section is its {@code EXT-X-MAP} (a byte range), and each HLS segment is a byte range of
  * whole fragments (a fragment starts at a keyframe), about {@code targetMillis} long. The first HLS segment starts at
- * the keyframe at or before the range's start, so playback begins within one group of pictures of it. Every stored
- * file restarts its timestamps, so each begins with {@code EXT-X-DISCONTINUITY}; {@code EXT-X-PROGRAM-DATE-TIME}
+ * the keyframe at or before the range's start, so playback begins within one group of pictures of it. The files of
+ * one recording run continue one decode timeline ({@link ae.rta.cctv.common.domain.DecodeSpan}) and follow each other
+ * without a discontinuity (a new {@code EXT-X-MAP} only); {@code EXT-X-DISCONTINUITY} stands where the timeline
+ * restarts: at a hole, a new run, a codec change, or a fetched piece. {@code EXT-X-PROGRAM-DATE-TIME}
  * on every segment tells the player the wall-clock time. Time without footage is left out (the player moves on to
  * the next footage at once instead of stalling) and listed in the {@link Rendered#gaps()}.
  */
@@ -30,10 +32,20 @@ public final class VodPlaylist {
      * @param url a link to the whole file, for services reading it themselves
      */
     public record StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments, String id, Instant end,
-            long bytes, String sha256, boolean imported, String objectKey, String mediaUrl) {
+            long bytes, String sha256, boolean imported, String objectKey, String mediaUrl, String codec,
+            ae.rta.cctv.common.domain.DecodeSpan decode) {
 
         public StoredSegment(Instant start, String url, long initSize, List<Fragment> fragments) {
-            this(start, url, initSize, fragments, null, null, 0, null, false, null, null);
+            this(start, url, initSize, fragments, null, null, 0, null, false, null, null, null, null);
+        }
+
+        /**
+         * Whether {@code next} continues this file's stream: same codec and init size, its decode time starting where
+         * this one's ends. Unknown decode times (files indexed before they were kept) never continue.
+         */
+        boolean continuedBy(StoredSegment next) {
+            return decode != null && decode.continuedBy(next.decode) && initSize == next.initSize
+                    && java.util.Objects.equals(codec, next.codec);
         }
     }
 
@@ -123,12 +135,18 @@ public final class VodPlaylist {
         long filled = 0;
         for (Entry e : entries) {
             boolean fetched = !(e.source instanceof StoredSegment);
+            boolean discontinuity = false;
             if (waitingFor != null && !e.start.isBefore(waitingFor.start()) && !(fetched && e.start.isBefore(waitingFor.end()))) {
                 break; // nothing after the hole still being fetched, for now
             }
             if (e.source != source) {
-                if (source != null) {
+                // A new file: a discontinuity unless it is the next file of the same recording run, right after
+                if (source != null && !(source instanceof StoredSegment before && e.source instanceof StoredSegment after
+                        && before.continuedBy(after) && !listed.isEmpty()
+                        && Math.abs(e.start.toEpochMilli() - listed.getLast().start.plusMillis(listed.getLast().durationMs)
+                                .toEpochMilli()) <= HOLE_TOLERANCE_MS)) {
                     body.append("#EXT-X-DISCONTINUITY\n");
+                    discontinuity = true;
                 }
                 body.append("#EXT-X-MAP:URI=\"").append(e.mapUri);
                 if (e.mapSize >= 0) {
@@ -142,10 +160,19 @@ public final class VodPlaylist {
             body.append("\n#EXTINF:");
             appendSeconds(body, e.durationMs);
             body.append(",\n");
-            if (e.size >= 0) {
-                body.append("#EXT-X-BYTERANGE:").append(e.size).append('@').append(e.byteOffset).append('\n');
+            if (discontinuity && e.source instanceof StoredSegment s && e.size >= 0 && e.byteOffset == s.initSize()) {
+                // The first segment after a discontinuity carries its file's init section as well as the EXT-X-MAP
+                // naming it: VLC 3 builds a new demuxer at a discontinuity but does not fetch the new EXT-X-MAP, and
+                // stopped there ("no moov before mdat"). A byte stream that repeats the init is valid MSE input, and
+                // FFmpeg skips the repeated moov (both checked in PlaybackFlowTest).
+                body.append("#EXT-X-BYTERANGE:").append(e.size + e.byteOffset).append("@0\n")
+                        .append(links.link(s, 0, e.size + e.byteOffset)).append('\n');
+            } else {
+                if (e.size >= 0) {
+                    body.append("#EXT-X-BYTERANGE:").append(e.size).append('@').append(e.byteOffset).append('\n');
+                }
+                body.append(e.uri).append('\n');
             }
-            body.append(e.uri).append('\n');
             listed.add(e);
             media += e.durationMs;
             if (fetched) {

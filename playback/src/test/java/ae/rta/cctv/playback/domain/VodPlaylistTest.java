@@ -22,6 +22,14 @@ class VodPlaylistTest {
         return new StoredSegment(start, url, 500, fragments);
     }
 
+    /** As {@link #file}, on a recording run's 90 kHz decode timeline from {@code decodeSeconds}. */
+    private static StoredSegment runFile(Instant start, int seconds, String url, long decodeSeconds, String codec) {
+        StoredSegment f = file(start, seconds, url);
+        return new StoredSegment(f.start(), f.url(), f.initSize(), f.fragments(), url, start.plusSeconds(seconds), 0, null,
+                false, null, null, codec, new ae.rta.cctv.common.domain.DecodeSpan(90_000, decodeSeconds * 90_000,
+                (decodeSeconds + seconds) * 90_000));
+    }
+
     private static List<String> lines(VodPlaylist.Rendered r) {
         return r.text().lines().toList();
     }
@@ -54,8 +62,35 @@ class VodPlaylistTest {
         int b = lines.indexOf("#EXT-X-MAP:URI=\"b\",BYTERANGE=\"500@0\"");
         assertThat(lines.get(b - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
         assertThat(lines.get(b + 1)).isEqualTo("#EXT-X-PROGRAM-DATE-TIME:2026-10-01T08:02:00.000Z");
+        assertThat(lines.get(b + 3)).as("the segment after a discontinuity carries its init section too")
+                .isEqualTo("#EXT-X-BYTERANGE:6500@0");
+        assertThat(lines.get(b + 7)).as("the next one does not").isEqualTo("#EXT-X-BYTERANGE:6000@6500");
         assertThat(r.mediaMillis()).isEqualTo(120_000);
         assertThat(r.gaps()).containsExactly(new VodPlaylist.Hole(T.plusSeconds(60), T.plusSeconds(120)));
+    }
+
+    @Test
+    void filesOfOneRunFollowEachOtherWithoutADiscontinuity() {
+        // a, b and c are one run (b's decode time starts where a's ends); d restarts the timeline (a new run);
+        // e continues d's timeline but after a hole of a minute (a player must be told the timestamps jump)
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(runFile(T, 60, "a", 0, "avc1"),
+                runFile(T.plusSeconds(60), 60, "b", 60, "avc1"), runFile(T.plusSeconds(120), 60, "c", 120, "avc1"),
+                runFile(T.plusSeconds(180), 60, "d", 0, "avc1"), runFile(T.plusSeconds(300), 60, "e", 120, "avc1")),
+                T, T.plusSeconds(360), 6000);
+        List<String> lines = lines(r);
+        assertThat(lines.stream().filter(l -> l.startsWith("#EXT-X-MAP:"))).as("each file its init section").hasSize(5);
+        assertThat(lines.get(lines.indexOf("#EXT-X-MAP:URI=\"b\",BYTERANGE=\"500@0\"") - 1)).startsWith("a");
+        assertThat(lines.get(lines.indexOf("#EXT-X-MAP:URI=\"c\",BYTERANGE=\"500@0\"") - 1)).startsWith("b");
+        assertThat(lines.get(lines.indexOf("#EXT-X-MAP:URI=\"d\",BYTERANGE=\"500@0\"") - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
+        assertThat(lines.get(lines.indexOf("#EXT-X-MAP:URI=\"e\",BYTERANGE=\"500@0\"") - 1)).isEqualTo("#EXT-X-DISCONTINUITY");
+        assertThat(lines.stream().filter(l -> l.equals("#EXT-X-DISCONTINUITY"))).hasSize(2);
+    }
+
+    @Test
+    void aCodecChangeOrAnUnknownTimelineIsADiscontinuity() {
+        VodPlaylist.Rendered r = VodPlaylist.render(List.of(runFile(T, 60, "a", 0, "avc1"),
+                runFile(T.plusSeconds(60), 60, "b", 60, "hvc1"), file(T.plusSeconds(120), 60, "c")), T, T.plusSeconds(180), 6000);
+        assertThat(lines(r).stream().filter(l -> l.equals("#EXT-X-DISCONTINUITY"))).hasSize(2);
     }
 
     @Test

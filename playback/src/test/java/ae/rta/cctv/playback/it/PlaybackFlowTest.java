@@ -2,6 +2,7 @@ package ae.rta.cctv.playback.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ae.rta.cctv.testsupport.HlsPlayers;
 import ae.rta.cctv.testsupport.ServiceHttp;
 import java.net.URI;
 import java.nio.file.Files;
@@ -90,6 +91,36 @@ final class PlaybackFlowTest {
                 .isEqualTo("#EXT-X-PROGRAM-DATE-TIME:2026-10-01T08:00:00.000Z");
         double seconds = PlaybackSystem.remuxedSeconds(playlist, dir);
         assertThat(seconds).as("FFmpeg's -c copy of the whole playlist").isBetween(3598.0, 3602.0);
+    }
+
+    @Test
+    void vlcAndFfmpegPlayThreeStoredFilesToTheEnd() {
+        // 08:10 to 08:13: three stored files of one import, one decode timeline: no discontinuity between them
+        Instant start = HOUR.plus(Duration.ofMinutes(10));
+        String playlist = system.playOk(admin, camera, start, start.plus(Duration.ofMinutes(3))).get("playlistUrl").asString();
+        List<String> lines = lines(playlist);
+        assertThat(lines.stream().filter(l -> l.startsWith("#EXT-X-MAP:"))).hasSize(3);
+        assertThat(lines).doesNotContain("#EXT-X-DISCONTINUITY");
+        int frames = 3 * 60 * 25;
+        for (HlsPlayers.Played played : List.of(HlsPlayers.ffmpeg(playlist), HlsPlayers.vlc(playlist))) {
+            System.out.printf("three stored files: %s played %d of %d frames over %.1f s%n", played.player(),
+                    played.frames(), frames, played.seconds());
+            assertThat(played.frames()).as(played.player() + " frames").isGreaterThanOrEqualTo(frames * 98 / 100);
+            assertThat(played.seconds()).as(played.player() + " media seconds").isGreaterThanOrEqualTo(176.0);
+        }
+    }
+
+    @Test
+    void vlcAndFfmpegPlayAcrossAHoleToTheEnd() {
+        // 08:58 to 09:04: two minutes, the two-minute hole, two minutes (a discontinuity at the hole)
+        Instant start = HOUR.plus(Duration.ofMinutes(58));
+        String playlist = system.playOk(admin, camera, start, start.plus(Duration.ofMinutes(6))).get("playlistUrl").asString();
+        int frames = 4 * 60 * 25;
+        for (HlsPlayers.Played played : List.of(HlsPlayers.ffmpeg(playlist), HlsPlayers.vlc(playlist))) {
+            System.out.printf("across a hole: %s played %d of %d frames over %.1f s%n", played.player(), played.frames(),
+                    frames, played.seconds());
+            assertThat(played.frames()).as(played.player() + " frames").isGreaterThanOrEqualTo(frames * 98 / 100);
+        }
     }
 
     @Test

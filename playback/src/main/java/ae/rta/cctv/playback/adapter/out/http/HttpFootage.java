@@ -27,8 +27,11 @@ public final class HttpFootage implements Footage {
     record Recordings(List<Span> ranges, Double coverage, List<Span> gaps) {
     }
 
+    record Decode(long timescale, long first, long end) {
+    }
+
     record Segment(long id, Instant start, Instant end, long bytes, String sha256, String url, long initSize,
-            List<long[]> fragments, boolean imported, String objectKey, String mediaUrl) {
+            List<long[]> fragments, boolean imported, String objectKey, String mediaUrl, String codec, Decode decode) {
     }
 
     record Playable(List<Segment> segments) {
@@ -69,8 +72,16 @@ public final class HttpFootage implements Footage {
                 fragments.add(new Fragment(f[0], f[1], f[2], f[3], f[4] != 0));
             }
             segments.add(new StoredSegment(s.start(), s.url(), s.initSize(), fragments, Long.toString(s.id()), s.end(), s.bytes(),
-                    s.sha256(), s.imported(), s.objectKey(), s.mediaUrl()));
+                    s.sha256(), s.imported(), s.objectKey(), s.mediaUrl(), s.codec(), decodeSpan(s.decode())));
         }
         return segments;
+    }
+
+    private static ae.rta.cctv.common.domain.DecodeSpan decodeSpan(Decode d) {
+        try {
+            return d == null ? null : new ae.rta.cctv.common.domain.DecodeSpan(d.timescale(), d.first(), d.end());
+        } catch (IllegalArgumentException e) {
+            return null; // not a span: the file plays after a discontinuity
+        }
     }
 }

@@ -179,6 +179,9 @@ class InternalSegmentController {
         m.put("recorder", s.recorder());
         m.put("fence", s.fencingToken());
         m.put("imported", s.imported());
+        if (s.decode() != null) {
+            m.put("decode", Map.of("timescale", s.decode().timescale(), "first", s.decode().first(), "end", s.decode().end()));
+        }
         return m;
     }
 

@@ -28,7 +28,7 @@ class JdbcSegmentIndex implements SegmentIndex {
      * recorded twice. */
     private static final Duration OVERLAP_TOLERANCE = Duration.ofMillis(1500);
     private static final String COLUMNS = "id, camera_id, start_time, end_time, bytes, sha256, codec, width, height,"
-            + " init_size, store, object_key, recorder, fencing_token, imported";
+            + " init_size, store, object_key, recorder, fencing_token, imported, decode_timescale, decode_first, decode_end";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -86,12 +86,14 @@ class JdbcSegmentIndex implements SegmentIndex {
         }
         long id = jdbc.sql("""
                 INSERT INTO segment (camera_id, start_time, end_time, duration_ms, bytes, sha256, codec, width, height,
-                                     init_size, store, object_key, recorder, fencing_token, imported)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                     init_size, store, object_key, recorder, fencing_token, imported,
+                                     decode_timescale, decode_first, decode_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(s.camera().value(), Timestamp.from(s.start()), Timestamp.from(s.end()),
                         (int) Duration.between(s.start(), s.end()).toMillis(), s.bytes(), s.sha256(), s.layout().codec(),
                         s.layout().width(), s.layout().height(), (int) s.layout().initSize(), s.store(), s.objectKey(),
-                        s.recorder(), s.fencingToken(), s.imported())
+                        s.recorder(), s.fencingToken(), s.imported(), s.layout().timescale(),
+                        s.layout().decodeSpan().first(), s.layout().decodeSpan().end())
                 .query(Long.class).single();
         List<Fmp4.Fragment> fragments = s.layout().fragments();
         template.batchUpdate("""
@@ -197,6 +199,12 @@ class JdbcSegmentIndex implements SegmentIndex {
                 rs.getTimestamp("start_time").toInstant(), rs.getTimestamp("end_time").toInstant(), rs.getLong("bytes"),
                 rs.getString("sha256"), rs.getString("codec"), rs.getInt("width"), rs.getInt("height"),
                 rs.getInt("init_size"), rs.getString("store"), rs.getString("object_key"), rs.getString("recorder"),
-                rs.getLong("fencing_token"), rs.getBoolean("imported"));
+                rs.getLong("fencing_token"), rs.getBoolean("imported"), decodeSpan(rs));
+    }
+
+    private static ae.rta.cctv.common.domain.DecodeSpan decodeSpan(ResultSet rs) throws SQLException {
+        long timescale = rs.getLong("decode_timescale");
+        return rs.wasNull() || timescale <= 0 ? null
+                : new ae.rta.cctv.common.domain.DecodeSpan(timescale, rs.getLong("decode_first"), rs.getLong("decode_end"));
     }
 }

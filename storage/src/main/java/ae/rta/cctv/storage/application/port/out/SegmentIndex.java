@@ -10,10 +10,15 @@ import java.util.Optional;
 /** The index of stored segments, their fragments and the gaps between them (PostgreSQL). */
 public interface SegmentIndex {
 
-    /** A segment as indexed. @param imported true for footage imported from a file, false for a recorder's */
+    /**
+     * A segment as indexed.
+     *
+     * @param imported true for footage imported from a file, false for a recorder's
+     * @param decode where it sits on its run's decode timeline; null for files indexed before that was kept
+     */
     record IndexedSegment(long id, CameraId camera, Instant start, Instant end, long bytes, String sha256, String codec,
             int width, int height, long initSize, String store, String objectKey, String recorder, long fencingToken,
-            boolean imported) {
+            boolean imported, ae.rta.cctv.common.domain.DecodeSpan decode) {
     }
 
     /** What a recorder asks to be indexed. @param fencingToken the recorder's lease token; negative for an import */
