@@ -160,6 +160,21 @@ final class PlaybackFlowTest {
     }
 
     @Test
+    void aRangeWithAGapTheRecorderWroteDownPlays() throws Exception {
+        // a recorder's gap row (start, end, reason, no "imported") in the range: playback failed to read it and said 503
+        String other = system.addCamera("Gap row camera " + System.nanoTime());
+        system.importFootage(other, HOUR, PlaybackSystem.footage(dir, 2));
+        Map<String, String> headers = new java.util.HashMap<>(PlaybackSystem.internalAuth());
+        ServiceHttp.Response gap = system.storageHttp.send("POST", "/internal/gaps", "{\"cameraId\":\"" + other
+                + "\",\"start\":\"" + HOUR.plus(Duration.ofMinutes(2)) + "\",\"end\":\""
+                + HOUR.plus(Duration.ofMinutes(3)) + "\",\"reason\":\"camera offline\"}", headers);
+        assertThat(gap.status()).as(gap.body()).isEqualTo(201);
+        JsonNode answer = system.playOk(admin, other, HOUR, HOUR.plus(Duration.ofMinutes(3)));
+        assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
+        assertThat(answer.get("coverage").asDouble()).isBetween(0.66, 0.67);
+    }
+
+    @Test
     void aRangeWithNothingStoredIsNotPretendedLocal() {
         // this camera is a plain RTSP camera: no upstream recordings to fall back to
         ServiceHttp.Response r = system.play(admin, camera, HOUR.minus(Duration.ofMinutes(30)).toString(), HOUR.toString());

@@ -15,16 +15,22 @@ import org.springframework.web.client.RestClientException;
 /** The storage service's {@code /internal/cameras/{camera}/recordings} and {@code .../playable}. */
 public final class HttpFootage implements Footage {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpFootage.class);
+
     private final RestClient storage;
 
     public HttpFootage(RestClient storage) {
         this.storage = storage;
     }
 
-    record Span(Instant start, Instant end, String reason, boolean imported) {
+    record Span(Instant start, Instant end, boolean imported) {
     }
 
-    record Recordings(List<Span> ranges, Double coverage, List<Span> gaps) {
+    /* A gap row has no "imported": a primitive missing from the JSON fails Jackson 3's reading (FAIL_ON_NULL_FOR_PRIMITIVES). */
+    record Gap(Instant start, Instant end, String reason) {
+    }
+
+    record Recordings(List<Span> ranges, Double coverage, List<Gap> gaps) {
     }
 
     record Decode(long timescale, long first, long end) {
@@ -49,6 +55,7 @@ public final class HttpFootage implements Footage {
                     r.coverage() == null ? 0 : r.coverage(),
                     r.gaps() == null ? List.of() : r.gaps().stream().map(g -> new Timeline.Hole(g.start(), g.end(), g.reason())).toList());
         } catch (RestClientException e) {
+            log.warn("storage did not answer for the recordings of camera {}: {}", camera, e.toString());
             throw new UnavailableException("the storage service did not answer: " + e.getMessage(), e);
         }
     }
@@ -60,6 +67,7 @@ public final class HttpFootage implements Footage {
             p = storage.get().uri("/internal/cameras/{c}/playable?start={s}&end={e}&ttlSeconds={t}", camera.toString(),
                     from, to, Math.max(60, Math.min(86_400, linkTtl.toSeconds()))).retrieve().body(Playable.class);
         } catch (RestClientException e) {
+            log.warn("storage did not answer for the playable segments of camera {}: {}", camera, e.toString());
             throw new UnavailableException("the storage service did not answer: " + e.getMessage(), e);
         }
         List<StoredSegment> segments = new ArrayList<>();
