@@ -169,12 +169,19 @@ final class CameraInteropTest {
         Instant end = Instant.parse(range.get("end").asString()).minusSeconds(1);
         JsonNode answer = get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end);
         assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
-        long frames = frames(List.of("-i", answer.get("playlistUrl").asString()));
         long expected = Duration.between(start, end).toMillis() * 25 / 1000;
-        // Open defect (docs/interop.md, issue 19 item 8): FFmpeg decodes 78-98 % of a multi-file range's frames, per
-        // run and camera; the ratio is printed, and half is the floor (it plays at all) until the playlist is fixed.
-        assertThat(frames).as(name + ": frames played back of " + expected).isGreaterThanOrEqualTo(expected / 2);
-        return frames + " of " + expected + " frames";
+        // distinct frames each player got (FFmpeg's null muxer would count the duplicates its frame rate conversion makes)
+        StringBuilder said = new StringBuilder();
+        for (ae.rta.cctv.testsupport.HlsPlayers.Played played : List.of(
+                ae.rta.cctv.testsupport.HlsPlayers.ffmpeg(answer.get("playlistUrl").asString()),
+                ae.rta.cctv.testsupport.HlsPlayers.vlc(answer.get("playlistUrl").asString()))) {
+            said.append(said.isEmpty() ? "" : ", ").append(played.player()).append(' ').append(played.frames());
+            // The range starts and ends 1 s inside the recorded one; frames lost on the camera's UDP leg are not the
+            // player's. Floor: 85 % (VLC-served cameras over UDP: 88 % recorded, an open defect of issue 19).
+            assertThat(played.frames()).as(name + ": frames " + played.player() + " played back of " + expected)
+                    .isGreaterThanOrEqualTo((int) (expected * 85 / 100));
+        }
+        return said + " of " + expected + " frames";
     }
 
     private static List<JsonNode> ranges(String camera) {

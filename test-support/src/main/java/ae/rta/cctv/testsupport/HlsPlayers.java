@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * HLS clients nobody on this project wrote, reading a playback playlist to its end as an operator's player would:
  * FFmpeg's hls demuxer (decoding every frame) and VLC 3's adaptive module ({@code cvlc}, as {@value
- * ThirdPartyCameras#VLC_USER} when the tests run as root). Each says how many distinct video frames it got and over how
+ * ThirdPartyCameras#VLC_USER} when the tests run as root). Each says how many video frames it got and over how
  * much media time, so a player that stops at a file boundary or a discontinuity shows as frames missing.
  */
 public final class HlsPlayers {
 
-    /** What a player read: distinct video frames and the media time from the first to the last. */
+    /** What a player read: video frames and the media time from the earliest to the latest. */
     public record Played(String player, int frames, double seconds) {
     }
 
@@ -30,7 +30,7 @@ public final class HlsPlayers {
     public static Played ffmpeg(String playlistUrl) {
         List<String> pts = lines(List.of(Ffmpeg.ffprobe().toString(), "-v", "error", "-allowed_extensions", "ALL",
                 "-select_streams", "v:0", "-show_entries", "frame=pts_time", "-of", "csv=p=0", playlistUrl), 600);
-        return played("ffmpeg", pts);
+        return played("ffmpeg", pts, false);
     }
 
     /**
@@ -53,26 +53,34 @@ public final class HlsPlayers {
                 return new Played("vlc", 0, 0);
             }
             return played("vlc", lines(List.of(Ffmpeg.ffprobe().toString(), "-v", "error", "-select_streams", "v:0",
-                    "-show_entries", "packet=pts_time", "-of", "csv=p=0", file.toString()), 300));
+                    "-show_entries", "packet=pts_time", "-of", "csv=p=0", file.toString()), 300), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Played played(String player, List<String> times) {
+    /*
+     * Frames and the media time they span. FFmpeg's frames count as they come (ffprobe converts no frame rate, and two
+     * runs' timestamps may coincide after a discontinuity); VLC's output is on VLC's own continuous clock, where only its
+     * repeats of a segment share a time, so they count once.
+     */
+    private static Played played(String player, List<String> times, boolean distinctOnly) {
+        List<Double> all = new ArrayList<>();
         TreeSet<Double> distinct = new TreeSet<>();
         for (String line : times) {
             String t = line.strip().replace(",", "");
             if (!t.isEmpty() && !t.equals("N/A")) {
                 try {
-                    distinct.add(Math.round(Double.parseDouble(t) * 1000) / 1000.0);
+                    double time = Math.round(Double.parseDouble(t) * 1000) / 1000.0;
+                    all.add(time);
+                    distinct.add(time);
                 } catch (NumberFormatException e) {
                     // a warning line: not a frame
                 }
             }
         }
         return distinct.isEmpty() ? new Played(player, 0, 0)
-                : new Played(player, distinct.size(), distinct.last() - distinct.first());
+                : new Played(player, distinctOnly ? distinct.size() : all.size(), distinct.last() - distinct.first());
     }
 
     private static List<String> lines(List<String> command, int timeoutSeconds) {
