@@ -170,7 +170,7 @@ final class CameraInteropTest {
         JsonNode answer = get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end);
         assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
         long expected = Duration.between(start, end).toMillis() * 25 / 1000;
-        // distinct frames each player got (FFmpeg's null muxer would count the duplicates its frame rate conversion makes)
+        // the frames each player got (HlsPlayers: FFmpeg's null muxer would count the duplicates its frame rate conversion makes)
         StringBuilder said = new StringBuilder();
         for (ae.rta.cctv.testsupport.HlsPlayers.Played played : List.of(
                 ae.rta.cctv.testsupport.HlsPlayers.ffmpeg(answer.get("playlistUrl").asString()),

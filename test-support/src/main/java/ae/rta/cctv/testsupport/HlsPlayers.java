@@ -42,11 +42,8 @@ public final class HlsPlayers {
             Path out = Files.createTempDirectory("vlc-out"); // in /tmp: the VLC user must reach it
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
             Path file = out.resolve("played.ts");
-            List<String> command = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(List.of("runuser", "-u", ThirdPartyCameras.VLC_USER, "--", "env", "HOME=" + out));
-            }
-            command.addAll(List.of("cvlc", "-q", "--play-and-exit", "--no-audio", playlistUrl, "--sout",
+            List<String> command = new ArrayList<>(ThirdPartyCameras.asVlcUser());
+            command.addAll(List.of("env", "HOME=" + out, "cvlc", "-q", "--play-and-exit", "--no-audio", playlistUrl, "--sout",
                     "#std{access=file,mux=ts,dst=" + file + "}"));
             lines(command, 600);
             if (!Files.exists(file)) {

@@ -86,13 +86,15 @@ public final class ThirdPartyCameras {
         return file;
     }
 
+    /** What runs a command as {@value #VLC_USER} when the tests run as root (VLC refuses root); nothing otherwise. */
+    static List<String> asVlcUser() {
+        return "root".equals(System.getProperty("user.name")) ? List.of("runuser", "-u", VLC_USER, "--") : List.of();
+    }
+
     /** VLC 3 serving {@code file} in a loop at {@code rtsp://127.0.0.1:<port>/cam} (RTP over UDP only). */
     public static Server vlc(Path file) {
         int port = FreePorts.pick();
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("runuser", "-u", VLC_USER, "--"));
-        }
+        List<String> command = new ArrayList<>(asVlcUser());
         command.addAll(List.of("cvlc", "-q", "--no-stats", "--loop", file.toString(),
                 "--sout", "#rtp{sdp=rtsp://127.0.0.1:" + port + "/cam}", "--sout-keep"));
         Process vlc = start(command);

@@ -122,12 +122,12 @@ public final class Playback {
         if (coverage > 0) {
             // The threshold only chooses between sources: with no upstream to fill from, or a range longer than the
             // upstream is asked for at once, what is stored plays with its holes (issue 19 item 7).
-            if (upstreamReplayIfAny(camera, start, end).isEmpty()) {
-                return local(camera, start, end, grant, rounded, range, expires, List.of());
-            }
-            if (tooLong) {
+            if (tooLong) { // fill asks the upstream itself and fills nothing when it keeps nothing
                 return local(camera, start, end, grant, rounded, range, expires,
                         fill(camera, holes(recorded.ranges(), start, end)));
+            }
+            if (upstreamReplayIfAny(camera, start, end).isEmpty()) {
+                return local(camera, start, end, grant, rounded, range, expires, List.of());
             }
         } else {
             if (tooLong) {
@@ -177,11 +177,7 @@ public final class Playback {
         if (!settings.fillGaps() || holes.isEmpty()) {
             return List.of();
         }
-        try {
-            if (upstream.replay(camera, holes.get(0).start(), holes.get(0).end()).isEmpty()) {
-                return List.of();
-            }
-        } catch (Footage.UnavailableException e) {
+        if (upstreamReplayIfAny(camera, holes.get(0).start(), holes.get(0).end()).isEmpty()) {
             return List.of();
         }
         List<VodPlaylist.Hole> filling = new java.util.ArrayList<>();

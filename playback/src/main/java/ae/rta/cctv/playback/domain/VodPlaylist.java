@@ -130,7 +130,6 @@ public final class VodPlaylist {
         int urlLength = entries.isEmpty() ? 0 : entries.get(0).uri().length();
         StringBuilder body = new StringBuilder(256 + entries.size() * (urlLength + 110));
         List<Entry> listed = new ArrayList<>(entries.size());
-        Object source = null;
         long media = 0;
         long filled = 0;
         for (Entry e : entries) {
@@ -139,12 +138,9 @@ public final class VodPlaylist {
             if (waitingFor != null && !e.start.isBefore(waitingFor.start()) && !(fetched && e.start.isBefore(waitingFor.end()))) {
                 break; // nothing after the hole still being fetched, for now
             }
-            if (e.source != source) {
-                // A new file: a discontinuity unless it is the next file of the same recording run, right after
-                if (source != null && !(source instanceof StoredSegment before && e.source instanceof StoredSegment after
-                        && before.continuedBy(after) && !listed.isEmpty()
-                        && Math.abs(e.start.toEpochMilli() - listed.getLast().start.plusMillis(listed.getLast().durationMs)
-                                .toEpochMilli()) <= HOLE_TOLERANCE_MS)) {
+            Entry last = listed.isEmpty() ? null : listed.getLast();
+            if (last == null || e.source != last.source) {
+                if (last != null && !continues(last, e)) {
                     body.append("#EXT-X-DISCONTINUITY\n");
                     discontinuity = true;
                 }
@@ -153,7 +149,6 @@ public final class VodPlaylist {
                     body.append("\",BYTERANGE=\"").append(e.mapSize).append("@0");
                 }
                 body.append("\"\n");
-                source = e.source;
             }
             body.append("#EXT-X-PROGRAM-DATE-TIME:");
             appendDateTime(body, e.start.toEpochMilli());
@@ -190,6 +185,13 @@ public final class VodPlaylist {
         Instant listedTo = complete || listed.isEmpty() ? to : listed.getLast().start().plusMillis(listed.getLast().durationMs());
         return new Rendered(out.toString(), media, listed.size(), holes(listed, from, listedTo),
                 listed.isEmpty() ? null : listed.get(0).start, filled, complete);
+    }
+
+    /* Whether next, of another file, goes on from last with no discontinuity: the next file of the same run, right after. */
+    private static boolean continues(Entry last, Entry next) {
+        return last.source instanceof StoredSegment before && next.source instanceof StoredSegment after
+                && before.continuedBy(after)
+                && Math.abs(next.start.toEpochMilli() - last.start.plusMillis(last.durationMs).toEpochMilli()) <= HOLE_TOLERANCE_MS;
     }
 
     /* The stretches of [from, to) no entry covers, beyond the tolerance. Entries in time order. */

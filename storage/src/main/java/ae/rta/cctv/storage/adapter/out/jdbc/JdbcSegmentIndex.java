@@ -84,6 +84,7 @@ class JdbcSegmentIndex implements SegmentIndex {
         if (overlapping.isPresent()) {
             return new Outcome.Overlaps(overlapping.get());
         }
+        ae.rta.cctv.common.domain.DecodeSpan decode = s.layout().decodeSpan();
         long id = jdbc.sql("""
                 INSERT INTO segment (camera_id, start_time, end_time, duration_ms, bytes, sha256, codec, width, height,
                                      init_size, store, object_key, recorder, fencing_token, imported,
@@ -92,8 +93,8 @@ class JdbcSegmentIndex implements SegmentIndex {
                 .params(s.camera().value(), Timestamp.from(s.start()), Timestamp.from(s.end()),
                         (int) Duration.between(s.start(), s.end()).toMillis(), s.bytes(), s.sha256(), s.layout().codec(),
                         s.layout().width(), s.layout().height(), (int) s.layout().initSize(), s.store(), s.objectKey(),
-                        s.recorder(), s.fencingToken(), s.imported(), s.layout().timescale(),
-                        s.layout().decodeSpan().first(), s.layout().decodeSpan().end())
+                        s.recorder(), s.fencingToken(), s.imported(), decode.timescale(),
+                        decode.first(), decode.end())
                 .query(Long.class).single();
         List<Fmp4.Fragment> fragments = s.layout().fragments();
         template.batchUpdate("""
