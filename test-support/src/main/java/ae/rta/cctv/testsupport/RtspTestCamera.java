@@ -30,6 +30,7 @@ public final class RtspTestCamera implements AutoCloseable {
     private final String pattern;
     private final Login login;
     private volatile boolean udpOnly;
+    private volatile String audio;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private Process process;
@@ -94,6 +95,17 @@ public final class RtspTestCamera implements AutoCloseable {
         return camera;
     }
 
+    /**
+     * A camera with a microphone: a sine tone as a second track, {@code aac} (16 kHz AAC-LC) or {@code pcma}
+     * (G.711 A-law, 8 kHz). GStreamer's voaacenc comes with gstreamer1.0-plugins-bad, installed by {@code ./cctv test}.
+     */
+    public static RtspTestCamera startWithAudio(String codec) {
+        RtspTestCamera camera = new RtspTestCamera(FreePorts.pick(), "/cam", 25, 300, "ball", null);
+        camera.audio = codec;
+        camera.restart();
+        return camera;
+    }
+
     /** RTSP clients connected now (counted from the server's own client-connected and closed signals). */
     public int connections() {
         return connections.get();
@@ -128,6 +140,9 @@ public final class RtspTestCamera implements AutoCloseable {
                     login == null ? "" : login.method()).redirectErrorStream(true);
             if (udpOnly) {
                 builder.environment().put("RTSP_CAMERA_PROTOCOLS", "udp");
+            }
+            if (audio != null) {
+                builder.environment().put("RTSP_CAMERA_AUDIO", audio);
             }
             if (login != null) {
                 builder.environment().put("RTSP_CAMERA_USER", login.username());

@@ -8,6 +8,8 @@ simulates a camera dropping. PATTERN is a videotestsrc pattern: ball (cheap, few
 LOGIN, when given, is "basic" or "digest" and makes the camera demand that login; the user name and password are read
 from the environment (RTSP_CAMERA_USER, RTSP_CAMERA_PASSWORD), so they never show in a process list.
 RTSP_CAMERA_PROTOCOLS=udp in the environment makes it serve media over UDP only (461 to an interleaved TCP SETUP).
+RTSP_CAMERA_AUDIO=aac (16 kHz mono AAC-LC, RFC 3640 mpeg4-generic) or pcma (G.711 A-law, 8 kHz) adds a sine tone as a
+second track, as cameras with a microphone send it.
 """
 import os
 import signal
@@ -19,6 +21,14 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 gi.require_version("GstRtsp", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+
+AUDIO = {
+    "aac": "audiotestsrc is-live=true wave=sine freq=440 ! audioconvert ! audioresample "
+           "! audio/x-raw,rate=16000,channels=1 ! voaacenc bitrate=32000 ! rtpmp4gpay name=pay1 pt=97 ",
+    "pcma": "audiotestsrc is-live=true wave=sine freq=440 ! audioconvert ! audioresample "
+            "! audio/x-raw,rate=8000,channels=1 ! alawenc ! rtppcmapay name=pay1 pt=8 ",
+}
 
 
 def require_login(server, factory, method):
@@ -54,9 +64,13 @@ def main():
         f"( videotestsrc is-live=true pattern={pattern} "
         "! video/x-raw,width=640,height=360,framerate=25/1 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop} bitrate={bitrate} "
-        "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
+        "! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 "
+        f"{AUDIO.get(os.environ.get('RTSP_CAMERA_AUDIO', ''), '')})"
     )
-    factory.set_shared(True)
+    # One pipeline for every client, as a camera's encoder is, except with a microphone: a recorder that joined the
+    # shared media after a client that set up the video alone wrote nothing past its file header (seen with
+    # GStreamer 1.22), where a camera serves every session its own tracks.
+    factory.set_shared(not os.environ.get("RTSP_CAMERA_AUDIO"))
     if os.environ.get("RTSP_CAMERA_PROTOCOLS") == "udp":
         factory.set_protocols(GstRtsp.RTSPLowerTrans.UDP)
     if login:

@@ -67,6 +67,26 @@ public final class CameraAdministration {
         }
     }
 
+    /**
+     * Turns a camera's sound on or off. On needs the approval it rests on; either way it is audited as
+     * {@code CAMERA_CHANGE} with the approval named, and recording, live and export follow within seconds.
+     *
+     * @throws ProblemException 404 for no such (visible) camera, 400 when turning on without an approval
+     */
+    public CameraSummary setAudio(Caller admin, CameraId id, boolean enabled, String approval, RequestOrigin origin) {
+        CameraSummary camera = cameras.get(admin, id);
+        CameraSummary changed;
+        try {
+            changed = directory.setAudio(id, enabled, approval);
+        } catch (CameraDirectory.DirectoryUnavailableException e) {
+            throw ProblemException.unavailable("The camera directory (vms service) does not answer; try again shortly.");
+        }
+        audit.record(admin, AuditAction.CAMERA_CHANGE, id.toString(), AuditOutcome.SUCCESS, enabled
+                ? "audio on for camera '" + camera.name() + "' under approval '" + changed.audioApproval() + "'"
+                : "audio off for camera '" + camera.name() + "'", origin);
+        return changed;
+    }
+
     /** @throws ProblemException 404 for no such (visible) camera */
     public void remove(Caller admin, CameraId id, RequestOrigin origin) {
         CameraSummary camera = cameras.get(admin, id);

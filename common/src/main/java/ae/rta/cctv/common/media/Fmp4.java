@@ -29,9 +29,10 @@ public final class Fmp4 {
      * @param firstDecodeTime the first fragment's decode time ({@code tfdt}) in {@code timescale} units: segments of
      *     one recording run continue each other's timeline, so the next file of the run starts where this one ends
      * @param endDecodeTime where the last fragment ends, in {@code timescale} units
+     * @param audioCodecs the RFC 6381 codec string of the file's audio track ({@code mp4a.40.2}), null when it has none
      */
     public record Layout(long initSize, String codec, String codecs, int width, int height, long timescale, long durationMs,
-            List<Fragment> fragments, long firstDecodeTime, long endDecodeTime) {
+            List<Fragment> fragments, long firstDecodeTime, long endDecodeTime, String audioCodecs) {
 
         /** The file's place on its run's decode timeline. */
         public DecodeSpan decodeSpan() {
@@ -52,7 +53,12 @@ public final class Fmp4 {
     private Fmp4() {
     }
 
-    /** @throws NotFragmentedMp4Exception when the file is not a fragmented MP4 with one video track */
+    /**
+     * Reads a file's layout. A fragment is indexed by its video track's run; a fragment that holds only audio (a muxer
+     * may flush one before the first keyframe or at the end) joins the byte range of the fragment before it.
+     *
+     * @throws NotFragmentedMp4Exception when the file is not a fragmented MP4 with a video track
+     */
     public static Layout inspect(SeekableByteChannel file) throws IOException, NotFragmentedMp4Exception {
         long size = file.size();
         long position = 0;
@@ -94,11 +100,22 @@ public final class Fmp4 {
                         throw new NotFragmentedMp4Exception("a fragment comes before the movie header");
                     }
                     pending = moof(payload(file, position + headerSize, boxSize - headerSize), track);
+                    if (pending == null && !fragments.isEmpty()) {
+                        Fragment before = fragments.removeLast();
+                        fragments.add(new Fragment(before.seq(), before.offsetMs(), before.durationMs(),
+                                before.byteOffset(), position + boxSize - before.byteOffset(), before.keyframe()));
+                        pending = NO_VIDEO;
+                    }
                     moofStart = position;
                     moofSize = boxSize;
                 }
                 case "mdat" -> {
-                    if (pending != null) {
+                    if (pending == NO_VIDEO) {
+                        Fragment before = fragments.removeLast();
+                        fragments.add(new Fragment(before.seq(), before.offsetMs(), before.durationMs(),
+                                before.byteOffset(), position + boxSize - before.byteOffset(), before.keyframe()));
+                        pending = null;
+                    } else if (pending != null) {
                         if (firstDecodeTime < 0) {
                             firstDecodeTime = pending.decodeTime();
                         }
@@ -123,7 +140,8 @@ public final class Fmp4 {
         }
         Fragment last = fragments.getLast();
         return new Layout(initEnd, track.codec(), track.codecs(), track.width(), track.height(), track.timescale(),
-                last.offsetMs() + last.durationMs(), List.copyOf(fragments), Math.max(0, firstDecodeTime), endDecodeTime);
+                last.offsetMs() + last.durationMs(), List.copyOf(fragments), Math.max(0, firstDecodeTime), endDecodeTime,
+                track.audioCodecs());
     }
 
     /**
@@ -132,13 +150,15 @@ public final class Fmp4 {
      * @param codec the sample entry type, such as {@code avc1}
      * @param codecs the RFC 6381 codec string a browser's {@code MediaSource.isTypeSupported} needs, such as
      *     {@code avc1.42c01e}; the bare sample entry type when it has no decoder configuration this reader knows
+     * @param audioCodecs the codec string of the init section's audio track ({@code mp4a.40.2} for AAC-LC), null when
+     *     it has none
      */
     public record Track(long id, long timescale, String codec, String codecs, int width, int height,
-            long defaultDuration, int defaultFlags) {
+            long defaultDuration, int defaultFlags, String audioCodecs) {
 
-        /** The MIME type with codecs, for Media Source Extensions and HLS {@code CODECS}. */
+        /** The MIME type with codecs (video, then audio when there is some), for Media Source Extensions. */
         public String mimeType() {
-            return "video/mp4; codecs=\"" + codecs + "\"";
+            return "video/mp4; codecs=\"" + codecs + (audioCodecs == null ? "" : "," + audioCodecs) + "\"";
         }
     }
 
@@ -159,30 +179,34 @@ public final class Fmp4 {
     /**
      * Reads the video track's timing from a {@code moof} box's payload.
      *
-     * @throws NotFragmentedMp4Exception when the fragment has no run of that track
+     * @return null when the fragment has no run of that track (it holds audio only)
+     * @throws NotFragmentedMp4Exception when the fragment is malformed
      */
     public static FragmentTiming timing(ByteBuffer moofPayload, Track track) throws NotFragmentedMp4Exception {
         return moof(moofPayload.slice(), track);
     }
 
+    /* Marks a fragment without a video run while its mdat is read. */
+    private static final FragmentTiming NO_VIDEO = new FragmentTiming(-1, 0, false);
+
     private static Track moov(ByteBuffer moov) throws NotFragmentedMp4Exception {
         Track video = null;
-        long trexDuration = 0;
-        int trexFlags = 0;
-        long trexTrack = -1;
+        String audio = null;
+        java.util.Map<Long, long[]> trex = new java.util.HashMap<>();
         for (Box box : children(moov)) {
             if (box.type().equals("trak")) {
                 Track t = trak(box.payload());
-                if (t != null && video == null) {
+                if (t != null && t.codec() != null && video == null) {
                     video = t;
+                } else if (t != null && t.codec() == null && audio == null) {
+                    audio = t.audioCodecs();
                 }
             } else if (box.type().equals("mvex")) {
-                for (Box trex : children(box.payload())) {
-                    if (trex.type().equals("trex")) {
-                        ByteBuffer b = trex.payload();
-                        trexTrack = Integer.toUnsignedLong(b.getInt(4));
-                        trexDuration = Integer.toUnsignedLong(b.getInt(12));
-                        trexFlags = b.getInt(20);
+                for (Box extends_ : children(box.payload())) {
+                    if (extends_.type().equals("trex")) {
+                        ByteBuffer b = extends_.payload();
+                        trex.put(Integer.toUnsignedLong(b.getInt(4)),
+                                new long[] {Integer.toUnsignedLong(b.getInt(12)), b.getInt(20)});
                     }
                 }
             }
@@ -190,11 +214,9 @@ public final class Fmp4 {
         if (video == null) {
             throw new NotFragmentedMp4Exception("no video track");
         }
-        if (trexTrack == video.id() || trexTrack < 0) {
-            video = new Track(video.id(), video.timescale(), video.codec(), video.codecs(), video.width(), video.height(),
-                    trexDuration, trexFlags);
-        }
-        return video;
+        long[] defaults = trex.getOrDefault(video.id(), new long[] {0, 0});
+        return new Track(video.id(), video.timescale(), video.codec(), video.codecs(), video.width(), video.height(),
+                defaults[0], (int) defaults[1], audio);
     }
 
     private static Track trak(ByteBuffer trak) throws NotFragmentedMp4Exception {
@@ -225,13 +247,16 @@ public final class Fmp4 {
                 }
             }
         }
+        if (handler.equals("soun")) {
+            return new Track(id, timescale, null, null, 0, 0, 0, 0, codec[1]); // an audio track: its codecs only
+        }
         if (!handler.equals("vide")) {
             return null;
         }
         if (timescale <= 0) {
             throw new NotFragmentedMp4Exception("the video track has no timescale");
         }
-        return new Track(id, timescale, codec[0], codec[1], width, height, 0, 0);
+        return new Track(id, timescale, codec[0], codec[1], width, height, 0, 0, null);
     }
 
     /*
@@ -255,6 +280,9 @@ public final class Fmp4 {
 
     /* A visual sample entry: 8 bytes of box header, 78 of fields, then its child boxes (avcC among them). */
     private static String codecs(String type, ByteBuffer stsd) throws NotFragmentedMp4Exception {
+        if (type.equals("mp4a")) {
+            return mp4aCodecs(stsd);
+        }
         boolean avc = type.equals("avc1") || type.equals("avc3");
         boolean hevc = type.equals("hvc1") || type.equals("hev1");
         if (!avc && !hevc) {
@@ -276,6 +304,78 @@ public final class Fmp4 {
             }
         }
         return type;
+    }
+
+    /*
+     * An audio sample entry (ISO/IEC 14496-12 12.2.3): 8 bytes of box header, 28 of fields, then esds. RFC 6381 3.3:
+     * mp4a.<objectTypeIndication, hex>.<audio object type, decimal> (the first five bits of the AudioSpecificConfig,
+     * ISO/IEC 14496-3 1.6.2.1), e.g. mp4a.40.2 for AAC-LC.
+     */
+    private static String mp4aCodecs(ByteBuffer stsd) throws NotFragmentedMp4Exception {
+        int entryStart = 8;
+        int entrySize = stsd.getInt(entryStart);
+        int childrenStart = entryStart + 8 + 28;
+        if (entrySize < 8 + 28 || entryStart + entrySize > stsd.limit()) {
+            return "mp4a";
+        }
+        for (Box child : children(stsd.slice(childrenStart, entrySize - 8 - 28))) {
+            if (child.type().equals("esds")) {
+                String found = esdsCodecs(child.payload());
+                return found == null ? "mp4a" : found;
+            }
+        }
+        return "mp4a";
+    }
+
+    /* ISO/IEC 14496-1 7.2.6: ES_Descriptor (tag 3) > DecoderConfigDescriptor (tag 4) > DecoderSpecificInfo (tag 5). */
+    static String esdsCodecs(ByteBuffer esds) {
+        int at = 4; // version and flags
+        int objectType = -1;
+        while (at + 2 <= esds.limit()) {
+            int tag = esds.get(at++) & 0xFF;
+            int length = 0;
+            for (int i = 0; i < 4 && at < esds.limit(); i++) {
+                int b = esds.get(at++) & 0xFF;
+                length = (length << 7) | (b & 0x7F);
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            if (tag == 3) {
+                if (at + 3 > esds.limit()) {
+                    return null;
+                }
+                int flags = esds.get(at + 2) & 0xFF;
+                at += 3;
+                if ((flags & 0x80) != 0) {
+                    at += 2; // dependsOn_ES_ID
+                }
+                if ((flags & 0x40) != 0 && at < esds.limit()) {
+                    at += 1 + (esds.get(at) & 0xFF); // URL
+                }
+                if ((flags & 0x20) != 0) {
+                    at += 2; // OCR_ES_Id
+                }
+            } else if (tag == 4) {
+                if (at + 13 > esds.limit()) {
+                    return null;
+                }
+                objectType = esds.get(at) & 0xFF;
+                at += 13;
+            } else if (tag == 5) {
+                if (objectType < 0 || at >= esds.limit()) {
+                    return null;
+                }
+                int audioObjectType = (esds.get(at) & 0xFF) >> 3;
+                if (audioObjectType == 31 && at + 1 < esds.limit()) {
+                    audioObjectType = 32 + (((esds.get(at) & 0x07) << 3) | ((esds.get(at + 1) & 0xFF) >> 5));
+                }
+                return String.format(java.util.Locale.ROOT, "mp4a.%x.%d", objectType, audioObjectType);
+            } else {
+                at += length;
+            }
+        }
+        return objectType < 0 ? null : String.format(java.util.Locale.ROOT, "mp4a.%x", objectType);
     }
 
     /*
@@ -384,7 +484,7 @@ public final class Fmp4 {
                 return new FragmentTiming(decodeTime, duration, keyframe);
             }
         }
-        throw new NotFragmentedMp4Exception("a fragment has no run of the video track");
+        return null;
     }
 
     private record Box(String type, ByteBuffer payload) {

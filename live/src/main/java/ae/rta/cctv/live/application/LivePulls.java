@@ -1,5 +1,6 @@
 package ae.rta.cctv.live.application;
 
+import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
 import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
@@ -126,13 +127,37 @@ public final class LivePulls implements AutoCloseable {
         return list;
     }
 
-    /** Stops idle pulls, retries failed ones, and closes the viewers whose reservation has ended. */
+    /** How often pulls ask whether a camera's audio setting changed. */
+    static final long AUDIO_CHECK_NANOS = 3_000_000_000L;
+    private long audioCheckedAt = Long.MIN_VALUE;
+
+    /**
+     * Stops idle pulls, retries failed ones, closes the viewers whose reservation has ended, and every few seconds
+     * starts again the pulls whose camera's sound was turned on or off since they opened: off must stop it reaching
+     * viewers now, not at the next reconnect.
+     */
     public void tick() {
         long now = nanos.getAsLong();
         for (Pull pull : pulls.values()) {
             pull.tick(now);
         }
         closeEndedReservations();
+        if (!pulls.isEmpty() && (audioCheckedAt == Long.MIN_VALUE || now - audioCheckedAt >= AUDIO_CHECK_NANOS)) {
+            audioCheckedAt = now;
+            followAudioSettings();
+        }
+    }
+
+    private void followAudioSettings() {
+        Set<CameraId> kept;
+        try {
+            kept = cameras.audioKept();
+        } catch (CameraStreams.UnavailableException e) {
+            return; // asked again at the next check
+        }
+        for (Pull pull : pulls.values()) {
+            pull.followAudio(kept.contains(pull.key.camera()));
+        }
     }
 
     private void closeEndedReservations() {
@@ -187,6 +212,7 @@ public final class LivePulls implements AutoCloseable {
         private long idleSince;
         private String lastError;
         private boolean stopped;
+        private Boolean audio;
 
         Pull(PullKey key) {
             this.key = key;
@@ -221,9 +247,26 @@ public final class LivePulls implements AutoCloseable {
                     return;
                 }
                 generation++;
+                audio = source.audio();
                 metrics.upstreamStarted();
                 session = upstream.open(key, source, generation, this);
             }
+        }
+
+        /* Starts the upstream again when the camera's sound setting is not what it was opened with. */
+        void followAudio(boolean kept) {
+            Upstream.Session old;
+            synchronized (this) {
+                if (stopped || session == null || audio == null || audio == kept) {
+                    return;
+                }
+                log.info("live pull {}: audio turned {}; opening the camera again", key, kept ? "on" : "off");
+                old = session;
+                session = null;
+                audio = null;
+            }
+            old.close();
+            start();
         }
 
         synchronized boolean attach(Viewer viewer) {

@@ -285,4 +285,72 @@ final class LiveStreamingTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /**
+     * Issue 19 item 6: a camera's sound reaches live viewers only while an administrator has it on (off by default);
+     * the switch is followed within seconds by a new init section (MSE codecs with mp4a.40.2, then without).
+     */
+    @Test
+    @Order(30)
+    void aCamerasSoundReachesLiveViewersOnlyWhileItIsTurnedOn() throws Exception {
+        try (ae.rta.cctv.testsupport.RtspTestCamera mic = ae.rta.cctv.testsupport.RtspTestCamera.startWithAudio("aac")) {
+            String cameraId = system.addCamera("Live camera with a microphone " + mic.port(), mic.url());
+            watchSound(mic, cameraId);
+        }
+    }
+
+    private void watchSound(ae.rta.cctv.testsupport.RtspTestCamera mic, String cameraId) throws Exception {
+        try (TestViewer viewer = TestViewer.connect(url(system.startStreamOfNewCamera(operator, cameraId, "main")))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> inits(viewer).size() >= 1);
+            assertThat(inits(viewer).getFirst()).as("sound is off by default").doesNotContain("mp4a");
+
+            ServiceHttp.Response refused = system.api("PUT", "/api/v1/cameras/" + cameraId + "/audio", operator,
+                    "{\"enabled\":true}");
+            assertThat(refused.status()).as("turning sound on names its approval: " + refused.body()).isEqualTo(400);
+            ServiceHttp.Response on = system.api("PUT", "/api/v1/cameras/" + cameraId + "/audio", operator,
+                    "{\"enabled\":true,\"approval\":\"RTA-PRIV-2026-0142\"}");
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            assertThat(on.body()).contains("\"audioEnabled\":true").contains("RTA-PRIV-2026-0142");
+            long turnedOn = System.nanoTime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> inits(viewer).stream().anyMatch(m -> m.contains("mp4a.40.2")));
+            System.out.printf("live sound %d ms after it was turned on%n", (System.nanoTime() - turnedOn) / 1_000_000);
+            int initAt = binaryIndexOfLastInit(viewer);
+            await().atMost(Duration.ofSeconds(20)).until(() -> viewer.binaries.size() >= initAt + 50);
+            Path file = dir.resolve("live-with-sound.mp4");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (byte[] b : viewer.binaries.subList(initAt, initAt + 50)) {
+                    out.write(b);
+                }
+            }
+            Process probe = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-show_entries",
+                    "stream=codec_name", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+            assertThat(new String(probe.getInputStream().readAllBytes()).strip().lines().toList())
+                    .as("what a viewer got decodes as picture and sound").containsExactly("h264", "aac");
+
+            assertThat(system.api("PUT", "/api/v1/cameras/" + cameraId + "/audio", operator, "{\"enabled\":false}")
+                    .status()).isEqualTo(200);
+            int initsBefore = inits(viewer).size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> inits(viewer).size() > initsBefore
+                    && !inits(viewer).getLast().contains("mp4a"));
+            String audit = system.api("GET", "/api/v1/audit?action=CAMERA_CHANGE", operator, null).body();
+            assertThat(audit).contains("audio on for camera").contains("RTA-PRIV-2026-0142").contains("audio off for camera");
+        }
+    }
+
+    /* The MIME types of the init sections a viewer was sent, in order. */
+    private static List<String> inits(TestViewer viewer) {
+        return viewer.texts.stream().filter(t -> t.get("type").asString().equals("init"))
+                .map(t -> t.get("mime").asString()).toList();
+    }
+
+    /* Where the newest init section (ftyp) is among the binary messages. */
+    private static int binaryIndexOfLastInit(TestViewer viewer) {
+        List<byte[]> all = List.copyOf(viewer.binaries);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (TestViewer.type(all.get(i)).equals("ftyp")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no init section was sent");
+    }
 }

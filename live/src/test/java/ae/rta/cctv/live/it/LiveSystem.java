@@ -168,6 +168,14 @@ final class LiveSystem {
         return loginCameraId;
     }
 
+    /** Registers one more camera for METRO at the vms service (no login). @return its id */
+    String addCamera(String name, String url) {
+        ServiceHttp.Response added = new ServiceHttp(port(vms)).send("POST", "/internal/cameras", JSON.writeValueAsString(
+                Map.of("name", name, "agency", "METRO", "source", Map.of("type", "rtsp", "url", url))), internalAuth());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return JSON.readTree(added.body()).get("id").asString();
+    }
+
     synchronized RtspTestCamera loginCamera() {
         return loginCamera;
     }

@@ -48,11 +48,12 @@ public final class RecorderSupervisor {
     private final Duration leaseTtl;
     private final RecordingMode defaultMode;
     private final Map<CameraId, Running> running = new ConcurrentHashMap<>();
-    private volatile List<CameraId> knownCameras = List.of();
+    private volatile List<CameraCatalog.Listed> knownCameras = List.of();
     private volatile boolean catalogSeen;
     private final AtomicInteger scheduled = new AtomicInteger();
 
-    private record Running(long fence, Recorders.Recording recording) {
+    /** @param audio whether the run was started keeping the camera's sound */
+    private record Running(long fence, Recorders.Recording recording, boolean audio) {
     }
 
     public RecorderSupervisor(ScheduleRepository schedules, CameraCatalog catalog, LeaseStore leases, Recorders recorders,
@@ -104,6 +105,13 @@ public final class RecorderSupervisor {
                 stop(camera, true);
                 continue;
             }
+            boolean audio = audioKept(camera);
+            if (audio != r.getValue().audio()) {
+                // Sound turned on, or off: off must stop it being recorded now, not at the next failure.
+                log.info("camera {}: audio turned {}; starting a new recording run", camera, audio ? "on" : "off");
+                r.getValue().recording().restart("audio turned " + (audio ? "on" : "off"));
+                running.put(camera, new Running(r.getValue().fence(), r.getValue().recording(), audio));
+            }
             if (storeUp) {
                 try {
                     if (!leases.renew(camera, instance, r.getValue().fence(), leaseTtl)) {
@@ -143,7 +151,8 @@ public final class RecorderSupervisor {
             OptionalLong fence = leases.acquire(camera, instance, leaseTtl);
             if (fence.isPresent()) {
                 log.info("recording camera {} (fence {})", camera, fence.getAsLong());
-                running.put(camera, new Running(fence.getAsLong(), recorders.start(camera, fence.getAsLong())));
+                running.put(camera, new Running(fence.getAsLong(), recorders.start(camera, fence.getAsLong()),
+                        audioKept(camera)));
             }
         }
     }
@@ -157,8 +166,12 @@ public final class RecorderSupervisor {
         }
         Map<CameraId, RecordingSchedule> byCamera = schedules.all().stream()
                 .collect(Collectors.toMap(RecordingSchedule::camera, s -> s));
-        return knownCameras.stream().filter(c -> byCamera.getOrDefault(c,
+        return knownCameras.stream().map(CameraCatalog.Listed::id).filter(c -> byCamera.getOrDefault(c,
                 new RecordingSchedule(c, defaultMode, List.of(), ZoneId.of("UTC"), null)).recordsAt(now)).toList();
+    }
+
+    private boolean audioKept(CameraId camera) {
+        return knownCameras.stream().anyMatch(c -> c.id().equals(camera) && c.audio());
     }
 
     private void stop(CameraId camera, boolean release) {

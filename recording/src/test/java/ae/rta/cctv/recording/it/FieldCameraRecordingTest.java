@@ -73,6 +73,77 @@ final class FieldCameraRecordingTest {
         }
     }
 
+    /**
+     * Issue 19 item 6: sound is off by default (Dubai's rules forbid recording it unless approved); an administrator
+     * turns it on naming the approval, and the recorder starts a new run with it within seconds; G.711, which FFmpeg
+     * cannot copy into MP4, is kept as AAC; turned off, the next run has no sound again.
+     */
+    @Test
+    void aCamerasSoundIsKeptOnlyWhileAnAdministratorHasTurnedItOn() throws Exception {
+        try (RtspTestCamera camera = RtspTestCamera.startWithAudio("pcma")) {
+            String id = system.addRecordedCamera("Gate with a microphone", camera.url());
+            await().atMost(Duration.ofSeconds(40)).until(() -> system.segments(id).size() >= 2);
+            assertThat(streams(system.segments(id).get(1))).as("off by default: video only").isEqualTo("h264");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(system.camera(id).get("audio")
+                    .asBoolean()).as("the probe saw the camera's microphone").isTrue());
+            assertThat(system.camera(id).get("audioEnabled").asBoolean()).isFalse();
+            assertThat(system.camera(id).get("audioCodec").asString()).isEqualTo("G.711 A-law");
+
+            ae.rta.cctv.testsupport.ServiceHttp vms = new ae.rta.cctv.testsupport.ServiceHttp(RecordingSystem.port(system.vms));
+            assertThat(vms.send("PUT", "/internal/cameras/" + id + "/audio", "{\"enabled\":true}", RecordingSystem.auth())
+                    .status()).as("sound needs the approval it is kept under").isEqualTo(400);
+            assertThat(system.camera(id).get("audioEnabled").asBoolean()).isFalse();
+
+            ae.rta.cctv.testsupport.ServiceHttp.Response on = vms.send("PUT", "/internal/cameras/" + id + "/audio",
+                    "{\"enabled\":true,\"approval\":\"RTA-PRIV-2026-0142\"}", RecordingSystem.auth());
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            assertThat(RecordingSystem.JSON.readTree(on.body()).get("audioApproval").asString()).isEqualTo("RTA-PRIV-2026-0142");
+            Instant turnedOn = Instant.now();
+            JsonNode withSound = await().atMost(Duration.ofSeconds(30)).until(() -> firstSegmentAfter(id, turnedOn,
+                    "h264,aac"), java.util.Objects::nonNull);
+            long delay = Duration.between(turnedOn, Instant.parse(withSound.get("start").asString())).toMillis();
+            System.out.printf("sound recorded from %d ms after it was turned on%n", delay);
+            assertThat(delay).as("a new run starts within seconds, not at the next failure").isLessThan(10_000);
+
+            vms.send("PUT", "/internal/cameras/" + id + "/audio", "{\"enabled\":false}", RecordingSystem.auth());
+            Instant turnedOff = Instant.now();
+            JsonNode silent = await().atMost(Duration.ofSeconds(30)).until(() -> firstSegmentAfter(id, turnedOff,
+                    "h264"), java.util.Objects::nonNull);
+            assertThat(Duration.between(turnedOff, Instant.parse(silent.get("start").asString())).toMillis())
+                    .as("turned off, sound stops being recorded within seconds").isLessThan(10_000);
+        }
+    }
+
+    /* The first stored segment that starts after the moment with these streams, or null. */
+    private static JsonNode firstSegmentAfter(String camera, Instant moment, String streams) {
+        for (JsonNode s : system.segments(camera)) {
+            if (Instant.parse(s.get("start").asString()).isAfter(moment) && streams(s).equals(streams)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /* The codecs of a stored segment's streams as ffprobe reads them, comma-separated ("h264,aac"). */
+    private static String streams(JsonNode segment) {
+        try {
+            return probeStreams(segment);
+        } catch (Exception e) {
+            throw new IllegalStateException("the segment could not be probed", e);
+        }
+    }
+
+    private static String probeStreams(JsonNode segment) throws Exception {
+        JsonNode stored = system.segment(segment.get("id").asLong());
+        byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stored.get("url").asString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile(system.data, "probe", ".mp4"), bytes);
+        Process probe = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffprobe().toString(), "-v", "error",
+                "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+        return String.join(",", new String(probe.getInputStream().readAllBytes()).strip().lines().toList());
+    }
+
     private static double failedRestarts() {
         Matcher m = FAILED_RESTARTS.matcher(system.metrics(system.recording));
         double total = 0;

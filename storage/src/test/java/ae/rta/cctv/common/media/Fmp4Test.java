@@ -86,6 +86,67 @@ final class Fmp4Test {
         }
     }
 
+    /*
+     * An esds as ISO/IEC 14496-1 7.2.6 lays it out: ES_Descriptor (3) > DecoderConfigDescriptor (4, objectType 0x40,
+     * MPEG-4 audio) > DecoderSpecificInfo (5): the AudioSpecificConfig of ISO/IEC 14496-3 1.6.2.1.
+     */
+    private static java.nio.ByteBuffer esds(int... config) {
+        byte[] audioSpecificConfig = new byte[config.length];
+        for (int i = 0; i < config.length; i++) {
+            audioSpecificConfig[i] = (byte) config[i];
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(new byte[] {0, 0, 0, 0}); // version, flags
+        b.writeBytes(new byte[] {3, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) (23 + audioSpecificConfig.length), 0, 1, 0});
+        b.writeBytes(new byte[] {4, (byte) (15 + audioSpecificConfig.length), 0x40, 0x15, 0, 0, 0, 0, 0, (byte) 0xFA, 0,
+                0, 0, (byte) 0xFA, 0});
+        b.write(5);
+        b.write(audioSpecificConfig.length);
+        b.writeBytes(audioSpecificConfig);
+        b.writeBytes(new byte[] {6, 1, 2}); // SLConfigDescriptor
+        return java.nio.ByteBuffer.wrap(b.toByteArray());
+    }
+
+    @Test
+    void aacCodecStringsFollowRfc6381() {
+        // AAC-LC, 16 kHz, mono: 00010 1000 0001 000 -> 0x14 0x08
+        assertThat(Fmp4.esdsCodecs(esds(0x14, 0x08))).isEqualTo("mp4a.40.2");
+        // HE-AAC (SBR, object type 5) signalled explicitly: 00101 ...
+        assertThat(Fmp4.esdsCodecs(esds(0x2B, 0x92, 0x08, 0x00))).isEqualTo("mp4a.40.5");
+        // An escaped object type: 31 then 6 bits, 000001 -> 32 + 1 = 33
+        assertThat(Fmp4.esdsCodecs(esds(0xF8, 0x20, 0, 0))).isEqualTo("mp4a.40.33");
+    }
+
+    /** Issue 19 item 6: a camera's sound is kept beside its video; the video track still drives the index. */
+    @Test
+    void aFileWithSoundIsIndexedByItsVideoAndNamesBothCodecs() throws Exception {
+        Path out = dir.resolve("with-sound.mp4");
+        Process p = new ProcessBuilder(Ffmpeg.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+                "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000",
+                "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-keyint_min", "25", "-sc_threshold",
+                "0", "-c:a", "aac", "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4",
+                out.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        Fmp4.Layout layout;
+        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ)) {
+            layout = Fmp4.inspect(channel);
+        }
+        assertThat(layout.codecs()).matches("avc1\\.[0-9a-f]{6}");
+        assertThat(layout.audioCodecs()).isEqualTo("mp4a.40.2");
+        assertThat(layout.durationMs()).isBetween(5_900L, 6_100L);
+        assertThat(layout.fragments()).hasSize(6).allSatisfy(f -> assertThat(f.keyframe()).isTrue());
+        Fmp4.Fragment last = layout.fragments().getLast();
+        assertThat(Files.size(out) - (last.byteOffset() + last.size())).as("every byte up to the index is in a fragment")
+                .isBetween(0L, 1024L);
+        byte[] init = java.util.Arrays.copyOf(Files.readAllBytes(out), (int) layout.initSize());
+        int moov = new String(init, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("moov") - 4;
+        Fmp4.Track track = Fmp4.track(java.nio.ByteBuffer.wrap(init, moov + 8, init.length - moov - 8));
+        assertThat(track.mimeType()).isEqualTo("video/mp4; codecs=\"" + layout.codecs() + ",mp4a.40.2\"");
+        assertThat(track.defaultDuration()).as("the video track's own defaults (trex), not the audio track's")
+                .isIn(0L, 512L);
+    }
+
     @Test
     void aFileCutShortByACrashIsIndexedUpToItsLastWholeFragment() throws Exception {
         Path file = encode("cut.mp4", 5, 25);

@@ -11,6 +11,7 @@ import ae.rta.cctv.vms.domain.CameraSource;
 import ae.rta.cctv.vms.domain.Credentials;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Adding, finding and removing cameras. Every input is checked before anything is written. */
@@ -157,6 +158,39 @@ public final class CameraCatalog {
      */
     public String transport(CameraId id, String found) {
         return cameras.transport(id).filter(t -> !t.equals("auto")).orElse(found == null ? "auto" : found);
+    }
+
+    /** The longest approval reference an administrator may give. */
+    public static final int MAX_APPROVAL_LENGTH = 200;
+
+    /**
+     * Turns a camera's sound on (kept in recording, live, playback and export) or off (the default). Turning it on
+     * needs the approval it rests on, in words ({@code RTA-PRIV-2026-0142}): Dubai's rules forbid recording sound
+     * from cameras unless approved.
+     *
+     * @param approval the approval reference; required when {@code enabled}, ignored when not
+     * @return the approval now in force, or null when audio is off
+     * @throws IllegalArgumentException when enabling without a printable approval of 1 to 200 characters
+     * @throws ProblemException 404 for no such camera
+     */
+    public String setAudio(CameraId id, boolean enabled, String approval, java.time.Instant at) {
+        get(id);
+        String kept = null;
+        if (enabled) {
+            if (approval == null || approval.isBlank() || approval.strip().length() > MAX_APPROVAL_LENGTH
+                    || !PrintableText.isLine(approval)) {
+                throw new IllegalArgumentException("approval must name the approval the camera's audio is kept under "
+                        + "(1 to " + MAX_APPROVAL_LENGTH + " printable characters): recording sound needs one");
+            }
+            kept = approval.strip();
+        }
+        cameras.setAudio(id, kept, at);
+        return kept;
+    }
+
+    /** The approval each camera whose audio is on rests on; cameras not in the map keep no sound. */
+    public Map<CameraId, String> audioApprovals() {
+        return cameras.audioApprovals();
     }
 
     public List<Camera> all() {

@@ -48,6 +48,7 @@ final class AccessPolicy {
             allow(HttpMethod.POST, "/api/v1/cameras/test-connection", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recording", WATCHERS),
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/recording", ADMINS),
+            allow(HttpMethod.PUT, "/api/v1/cameras/{id}/audio", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras/{id}/recordings/import", ADMINS),
             allow(HttpMethod.GET, "/api/v1/playback", WATCHERS),

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.Map;
@@ -53,19 +54,24 @@ class CameraController {
      * @param codec its video codec ({@code H.264}, {@code H.265}): of its newest recorded segment, else what the
      *     camera last said when probed; null when neither is known
      * @param resolution {@code WIDTHxHEIGHT}, from the same place, or null
-     * @param audio whether the camera's stream has an audio track (recorded only where allowed)
+     * @param audio whether the camera's stream has an audio track (kept only where an administrator turned it on)
+     * @param audioCodec the audio track's codec ({@code AAC}, {@code G.711 A-law}), or null
+     * @param audioEnabled whether its sound is kept: recorded, played live and back, exported (off by default)
+     * @param audioApproval the approval the sound is kept under, null while it is off
      * @param transport how the camera serves its media, as its probes found: {@code tcp}, or {@code udp} when it
      *     refuses interleaved TCP; null until asked
      */
     record CameraView(String id, String name, String nameAr, String agency, String status, String statusReason,
             Instant lastSeenAt, boolean ptz, boolean recording, String recordingReason, String codec, String resolution,
-            boolean audio, String transport, Source source) {
+            boolean audio, String audioCodec, boolean audioEnabled, String audioApproval, String transport,
+            Source source) {
         static CameraView of(CameraSummary c, CameraRecording.Status r) {
             return new CameraView(c.id().toString(), c.name(), c.nameAr(), c.agency().value(), c.status(),
                     c.statusReason(), c.lastSeenAt(), c.ptz(), r.recording(), r.reason(),
                     r.codec() != null ? r.codec() : c.stream().codec(),
                     r.resolution() != null ? r.resolution() : c.stream().resolution(), c.stream().audio(),
-                    c.stream().transport(), new Source(c.sourceType()));
+                    c.stream().audioCodec(), c.audioEnabled(), c.audioApproval(), c.stream().transport(),
+                    new Source(c.sourceType()));
         }
     }
 
@@ -122,6 +128,24 @@ class CameraController {
         CameraSummary added = administration.add(caller, new CameraDirectory.NewCamera(body.name(), body.nameAr(),
                 body.agency(), body.ptz(), body.source()), origin);
         return ResponseEntity.created(URI.create("/api/v1/cameras/" + added.id())).body(view(added));
+    }
+
+    /** @param approval the approval keeping the camera's sound rests on; required when {@code enabled} */
+    record AudioSwitch(Boolean enabled, String approval) {
+    }
+
+    @Operation(summary = "Turn a camera's sound on or off (ADMIN; audited as CAMERA_CHANGE)",
+            description = "Body {\"enabled\": true|false, \"approval\": \"RTA-PRIV-2026-0142\"}. Sound is off by "
+                    + "default: Dubai's rules forbid recording it unless approved, so turning it on names the approval "
+                    + "(1 to 200 printable characters). While on, the camera's audio is recorded (AAC by stream copy, "
+                    + "other codecs such as G.711 encoded as AAC), played live and back, and exported; turning it off "
+                    + "stops recording sound within seconds. Answers the camera as it now is.")
+    @PutMapping("/api/v1/cameras/{id}/audio")
+    CameraView audio(Caller caller, @PathVariable String id, @RequestBody AudioSwitch body, RequestOrigin origin) {
+        if (body == null || body.enabled() == null) {
+            throw new IllegalArgumentException("enabled (true or false) is required");
+        }
+        return view(administration.setAudio(caller, CameraId.parse(id), body.enabled(), body.approval(), origin));
     }
 
     @Operation(summary = "Remove a camera (ADMIN; audited)")

@@ -43,11 +43,15 @@ public final class VmsCameraDirectory implements CameraDirectory {
 
     record CameraJson(String id, String name, String nameAr, String agency, String status, String statusReason,
             java.time.Instant lastSeen, boolean ptz, SourceJson source, String codec, String resolution, boolean audio,
-            String transport) {
+            String audioCodec, String audioApproval, String transport) {
     }
 
     record ConnectionTestJson(boolean reachable, String reason, String codec, String resolution, boolean audio,
             String audioCodec, String transport) {
+    }
+
+    /** The vms service's {@code PUT /internal/cameras/{id}/audio} body. */
+    record AudioSwitchJson(boolean enabled, String approval) {
     }
 
     record CameraListJson(List<CameraJson> items) {
@@ -127,6 +131,25 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     @Override
+    public CameraSummary setAudio(CameraId id, boolean enabled, String approval) {
+        CameraJson changed;
+        try {
+            changed = vms.put().uri("/internal/cameras/{id}/audio", id.toString())
+                    .body(new AudioSwitchJson(enabled, approval)).retrieve()
+                    .body(CameraJson.class);
+        } catch (HttpClientErrorException e) {
+            throw ServiceProblems.passOn(e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailableException("the vms service did not answer", e);
+        }
+        if (changed == null) {
+            throw new DirectoryUnavailableException("the vms service answered an empty body", null);
+        }
+        snapshot.invalidateAll();
+        return summary(changed);
+    }
+
+    @Override
     public boolean remove(CameraId id) {
         try {
             vms.delete().uri("/internal/cameras/{id}", id.toString()).retrieve().toBodilessEntity();
@@ -145,7 +168,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         return new CameraSummary(CameraId.parse(c.id()), c.name(), c.nameAr() == null || c.nameAr().isEmpty() ? null
                 : c.nameAr(), new AgencyCode(c.agency()), c.status(), "ONLINE".equals(c.status()) ? null : c.statusReason(),
                 c.lastSeen(), c.ptz(), c.source() == null ? "unknown" : c.source().type(),
-                new Probed(c.codec(), c.resolution(), c.audio(), null, c.transport()));
+                new Probed(c.codec(), c.resolution(), c.audio(), c.audioCodec(), c.transport()), c.audioApproval());
     }
 
     private Snapshot current() {

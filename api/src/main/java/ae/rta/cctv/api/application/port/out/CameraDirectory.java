@@ -16,9 +16,15 @@ public interface CameraDirectory {
      * @param statusReason why it is not ONLINE in words (null when ONLINE)
      * @param lastSeenAt when a health probe last reached it, or null
      * @param stream what the camera's last successful probe said of its stream (never null)
+     * @param audioApproval the approval its sound is kept under (recorded, live, played back, exported), null while
+     *     its audio is off, the default
      */
     record CameraSummary(CameraId id, String name, String nameAr, AgencyCode agency, String status, String statusReason,
-            java.time.Instant lastSeenAt, boolean ptz, String sourceType, Probed stream) {
+            java.time.Instant lastSeenAt, boolean ptz, String sourceType, Probed stream, String audioApproval) {
+
+        public boolean audioEnabled() {
+            return audioApproval != null;
+        }
     }
 
     /**
@@ -71,6 +77,14 @@ public interface CameraDirectory {
      * @throws DirectoryUnavailableException when the vms service cannot be asked
      */
     ConnectionTest testConnection(Map<String, Object> source);
+
+    /**
+     * Turns a camera's sound on, under the approval named, or off.
+     *
+     * @throws ae.rta.cctv.common.web.ProblemException the vms service's 400 (no approval) or 404
+     * @throws DirectoryUnavailableException when the vms service does not answer
+     */
+    CameraSummary setAudio(CameraId id, boolean enabled, String approval);
 
     /** Removes a camera. @return false when there was none */
     boolean remove(CameraId id);

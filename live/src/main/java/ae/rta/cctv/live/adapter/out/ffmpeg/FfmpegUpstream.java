@@ -1,6 +1,7 @@
 package ae.rta.cctv.live.adapter.out.ffmpeg;
 
 import ae.rta.cctv.common.media.Fmp4;
+import ae.rta.cctv.common.media.CameraAudio;
 import ae.rta.cctv.common.rtsp.RtspProxy;
 import ae.rta.cctv.common.security.Secrets;
 import ae.rta.cctv.live.application.port.out.CameraStreams.StreamSource;
@@ -65,9 +66,12 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
             // Interleaved TCP always: to the proxy, which reaches a UDP-only camera over UDP (a URL read directly is
             // one whose camera's transport is TCP).
             command.addAll(List.of("-rtsp_transport", "tcp", "-timeout", Long.toString(stallTimeout.toNanos() / 1000)));
+            command.addAll(CameraAudio.rtspInputArgs(source.audio()));
         }
         command.addAll(List.of("-fflags", "nobuffer", "-analyzeduration", "500000", "-probesize", "500000",
-                "-i", input.url(), "-map", "0:v:0", "-c", "copy", "-f", "mp4",
+                "-i", input.url()));
+        command.addAll(CameraAudio.outputArgs(source.audio(), source.audioCodec()));
+        command.addAll(List.of("-f", "mp4",
                 "-movflags", "empty_moov+default_base_moof+frag_every_frame", "-flush_packets", "1", "pipe:1"));
         return command;
     }
@@ -152,6 +156,7 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
             InitSection init = null;
             Fmp4.Track track = null;
             byte[] moof = null;
+            java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
             byte[] header = new byte[8];
             while (!closed.get()) {
                 try {
@@ -188,7 +193,17 @@ public final class FfmpegUpstream implements Upstream, AutoCloseable {
                             continue;
                         }
                         Fmp4.FragmentTiming timing = Fmp4.timing(ByteBuffer.wrap(moof, 8, moof.length - 8), track);
-                        ByteBuffer bytes = ByteBuffer.allocate(moof.length + box.length).put(moof).put(box).flip();
+                        if (timing == null) {
+                            // Sound only (one fragment per frame, and audio frames are frames): it goes out with the
+                            // next video fragment, so every fragment a viewer gets has a picture and a time.
+                            audio.write(moof);
+                            audio.write(box);
+                            moof = null;
+                            continue;
+                        }
+                        ByteBuffer bytes = ByteBuffer.allocate(audio.size() + moof.length + box.length)
+                                .put(audio.toByteArray()).put(moof).put(box).flip();
+                        audio.reset();
                         listener.fragment(new Fragment(bytes, init, timing.decodeTime(), timing.duration(),
                                 timing.keyframe(), lastByteNanos, System.currentTimeMillis()));
                         moof = null;

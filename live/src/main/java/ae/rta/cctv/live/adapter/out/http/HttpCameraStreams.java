@@ -18,7 +18,27 @@ public final class HttpCameraStreams implements CameraStreams {
         this.vms = vms;
     }
 
-    record Stream(String url, String transport) {
+    record Stream(String url, String transport, Boolean audio, String audioCodec) {
+    }
+
+    record Listed(String id, Boolean audioEnabled) {
+    }
+
+    record Listing(java.util.List<Listed> items) {
+    }
+
+    @Override
+    public java.util.Set<CameraId> audioKept() {
+        try {
+            Listing listing = vms.get().uri("/internal/cameras").retrieve().body(Listing.class);
+            if (listing == null || listing.items() == null) {
+                throw new UnavailableException("the vms service gave no camera list", null);
+            }
+            return listing.items().stream().filter(c -> Boolean.TRUE.equals(c.audioEnabled()))
+                    .map(c -> CameraId.parse(c.id())).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (RestClientException e) {
+            throw new UnavailableException("the vms service did not answer", e);
+        }
     }
 
     @Override
@@ -29,7 +49,8 @@ public final class HttpCameraStreams implements CameraStreams {
             if (s == null || s.url() == null) {
                 throw new UnavailableException("the vms service gave no stream URL", null);
             }
-            return new StreamSource(s.url(), s.transport() == null ? "auto" : s.transport());
+            return new StreamSource(s.url(), s.transport() == null ? "auto" : s.transport(),
+                    Boolean.TRUE.equals(s.audio()), s.audioCodec());
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 throw new CameraGoneException("camera " + camera + " does not exist");

@@ -2,6 +2,7 @@ package ae.rta.cctv.recording.adapter.out.ffmpeg;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.common.media.SegmentList;
+import ae.rta.cctv.common.media.CameraAudio;
 import ae.rta.cctv.common.rtsp.RtspProxy;
 import ae.rta.cctv.common.security.PrivateFiles;
 import ae.rta.cctv.common.security.Secrets;
@@ -132,6 +133,7 @@ public final class FfmpegRecorders implements Recorders {
         private Instant lastFootageEnd;
         private String lastFailure;
         private volatile java.net.InetSocketAddress lastUpstream;
+        private volatile String restartReason;
 
         CameraRecording(CameraId camera, long fence) {
             this.camera = camera;
@@ -187,24 +189,28 @@ public final class FfmpegRecorders implements Recorders {
 
         /** One FFmpeg run. @return whether it produced any footage */
         private boolean runOnce() throws IOException {
+            restartReason = null; // a restart asked between runs: this run reads the catalog afresh anyway
             CameraCatalog.Stream stream = catalog.stream(camera);
             lastUpstream = upstream(stream.url());
             Path run = spool.newRun(camera);
             activeRuns.add(run);
             try (RtspProxy.Registration source = proxy.open(stream.url(), RtspProxy.Transport.parse(stream.transport()))) {
-                return record(source, run);
+                return record(source, run, stream);
             } finally {
                 activeRuns.remove(run);
             }
         }
 
-        private boolean record(RtspProxy.Registration source, Path run) throws IOException {
+        private boolean record(RtspProxy.Registration source, Path run, CameraCatalog.Stream stream) throws IOException {
             Path list = run.resolve("segments.csv");
             List<String> command = new ArrayList<>(List.of(settings.ffmpeg(), "-hide_banner", "-loglevel", "error",
                     "-nostdin", "-progress", "pipe:1", "-stats_period", "0.5",
                     // Interleaved TCP always: to the proxy, which reaches a UDP-only camera over UDP for FFmpeg.
-                    "-rtsp_transport", "tcp", "-timeout", "5000000", "-i", source.url(), "-map", "0:v:0", "-c", "copy",
-                    "-flush_packets", "1"));
+                    "-rtsp_transport", "tcp", "-timeout", "5000000"));
+            command.addAll(CameraAudio.rtspInputArgs(stream.audio()));
+            command.addAll(List.of("-i", source.url()));
+            command.addAll(CameraAudio.outputArgs(stream.audio(), stream.audioCodec()));
+            command.addAll(List.of("-flush_packets", "1"));
             command.addAll(SegmentList.muxerArgs(settings.segmentLength().toSeconds(), list,
                     run.resolve("seg-%06d.mp4").toString()));
             Process p = new ProcessBuilder(PrivateFiles.command(command)).redirectErrorStream(true).start();
@@ -242,6 +248,11 @@ public final class FfmpegRecorders implements Recorders {
                 }
                 if (stopping) {
                     reason = "stopped";
+                    break;
+                }
+                if (!alive && restartReason != null) {
+                    reason = restartReason;
+                    restartReason = null;
                     break;
                 }
                 if (!alive) {
@@ -304,6 +315,15 @@ public final class FfmpegRecorders implements Recorders {
             } catch (SegmentSink.SinkUnavailableException e) {
                 log.warn("gap of camera {} from {} to {} ({}) could not be recorded: {}", camera, from, to, reason,
                         Secrets.mask(e.getMessage()));
+            }
+        }
+
+        @Override
+        public void restart(String reason) {
+            restartReason = reason;
+            Process p = process;
+            if (p != null && p.isAlive()) {
+                p.destroy(); // SIGTERM: FFmpeg finishes the segment it is writing, and the loop starts a new run
             }
         }
 

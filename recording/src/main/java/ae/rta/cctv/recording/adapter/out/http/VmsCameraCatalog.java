@@ -15,20 +15,21 @@ public final class VmsCameraCatalog implements CameraCatalog {
         this.vms = vms;
     }
 
-    record Item(String id) {
+    record Item(String id, Boolean audioEnabled) {
     }
 
     record Items(List<Item> items) {
     }
 
-    record StreamJson(String url, String transport) {
+    record StreamJson(String url, String transport, Boolean audio, String audioCodec) {
     }
 
     @Override
-    public List<CameraId> cameras() {
+    public List<Listed> cameras() {
         try {
             Items items = vms.get().uri("/internal/cameras").retrieve().body(Items.class);
-            return items == null ? List.of() : items.items().stream().map(i -> CameraId.parse(i.id())).toList();
+            return items == null ? List.of() : items.items().stream()
+                    .map(i -> new Listed(CameraId.parse(i.id()), Boolean.TRUE.equals(i.audioEnabled()))).toList();
         } catch (RestClientException e) {
             throw new CatalogUnavailableException("the vms service did not answer", e);
         }
@@ -42,7 +43,8 @@ public final class VmsCameraCatalog implements CameraCatalog {
             if (stream == null || stream.url() == null) {
                 throw new CatalogUnavailableException("the vms service gave no stream URL", null);
             }
-            return new Stream(stream.url(), stream.transport() == null ? "auto" : stream.transport());
+            return new Stream(stream.url(), stream.transport() == null ? "auto" : stream.transport(),
+                    Boolean.TRUE.equals(stream.audio()), stream.audioCodec());
         } catch (RestClientException e) {
             throw new CatalogUnavailableException("the vms service did not give the stream URL", e);
         }

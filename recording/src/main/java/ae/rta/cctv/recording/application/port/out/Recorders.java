@@ -9,6 +9,14 @@ public interface Recorders {
     interface Recording {
         /** Stops recording; the segment in progress is finished and sealed. */
         void stop();
+
+        /**
+         * Finishes the segment in progress and starts a new recording run at once, asking the camera catalog again
+         * where and how to pull (a changed audio setting, above all).
+         *
+         * @param reason why, in words, for the log and the short gap between the runs
+         */
+        void restart(String reason);
     }
 
     /** @param fence the lease token every segment of this recording carries */

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +44,11 @@ class InternalCameraController {
     private final CameraStreams streams;
     private final CameraHealthMonitor health;
     private final MilestoneSync milestone;
+    private final java.time.Clock clock;
 
     InternalCameraController(CameraCatalog catalog, CameraRepository repository, CameraStreams streams,
-            CameraHealthMonitor health, MilestoneSync milestone) {
+            CameraHealthMonitor health, MilestoneSync milestone, java.time.Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.repository = repository;
         this.streams = streams;
@@ -56,14 +59,34 @@ class InternalCameraController {
     @GetMapping("/internal/cameras")
     Map<String, Object> list() {
         Map<CameraId, String> events = repository.eventsStates();
-        List<Map<String, Object>> items = catalog.all().stream().map(c -> view(c, events.get(c.id()))).toList();
+        Map<CameraId, String> audio = catalog.audioApprovals();
+        List<Map<String, Object>> items = catalog.all().stream()
+                .map(c -> view(c, events.get(c.id()), audio.get(c.id()))).toList();
         return Map.of("items", items, "total", items.size());
     }
 
     @GetMapping("/internal/cameras/{id}")
     Map<String, Object> get(@PathVariable String id) {
+        return view(catalog.get(CameraId.parse(id)));
+    }
+
+    private Map<String, Object> view(Camera camera) {
+        return view(camera, repository.eventsStates().get(camera.id()), catalog.audioApprovals().get(camera.id()));
+    }
+
+    /** @param approval required when {@code enabled}: the approval the camera's sound is kept under */
+    record AudioSwitch(Boolean enabled, String approval) {
+    }
+
+    /** Turns a camera's audio on (with the approval it rests on) or off; the camera as it now is. */
+    @PutMapping("/internal/cameras/{id}/audio")
+    Map<String, Object> audio(@PathVariable String id, @RequestBody AudioSwitch body) {
+        if (body == null || body.enabled() == null) {
+            throw new IllegalArgumentException("enabled (true or false) is required");
+        }
         Camera camera = catalog.get(CameraId.parse(id));
-        return view(camera, repository.eventsStates().get(camera.id()));
+        catalog.setAudio(camera.id(), body.enabled(), body.approval(), clock.instant());
+        return view(camera);
     }
 
     /**
@@ -87,7 +110,7 @@ class InternalCameraController {
     ResponseEntity<Map<String, Object>> add(@RequestBody CameraCatalog.NewCamera body) {
         Camera camera = catalog.add(body);
         health.probeSoon(camera.id());
-        return ResponseEntity.created(URI.create("/internal/cameras/" + camera.id())).body(view(camera, null));
+        return ResponseEntity.created(URI.create("/internal/cameras/" + camera.id())).body(view(camera, null, null));
     }
 
     @DeleteMapping("/internal/cameras/{id}")
@@ -106,9 +129,16 @@ class InternalCameraController {
         };
         Camera camera = catalog.get(CameraId.parse(id));
         StreamEndpoint endpoint = streams.endpoint(camera, wanted);
-        return Map.of("cameraId", camera.id().toString(), "variant", wanted.name().toLowerCase(Locale.ROOT),
-                "url", endpoint.urlWithCredentials(),
-                "transport", catalog.transport(camera.id(), health.transport(camera.id()).orElse(null)));
+        StreamDescription d = health.description(camera.id()).orElse(StreamDescription.NONE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cameraId", camera.id().toString());
+        body.put("variant", wanted.name().toLowerCase(Locale.ROOT));
+        body.put("url", endpoint.urlWithCredentials());
+        body.put("transport", catalog.transport(camera.id(), health.transport(camera.id()).orElse(null)));
+        // Sound is pulled only where an administrator turned it on; audioCodec says whether it can be copied.
+        body.put("audio", catalog.audioApprovals().containsKey(camera.id()));
+        body.put("audioCodec", d.audioCodec());
+        return body;
     }
 
     /**
@@ -220,8 +250,11 @@ class InternalCameraController {
         return Map.of("items", codes, "total", codes.size());
     }
 
-    /** @param events how the camera's event subscription stands, or null when it has none */
-    private Map<String, Object> view(Camera c, String events) {
+    /**
+     * @param events how the camera's event subscription stands, or null when it has none
+     * @param audioApproval the approval its sound is kept under, or null when its audio is off
+     */
+    private Map<String, Object> view(Camera c, String events, String audioApproval) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
         m.put("name", c.name());
@@ -234,6 +267,9 @@ class InternalCameraController {
         m.put("codec", d.videoCodec());
         m.put("resolution", d.resolution());
         m.put("audio", d.audio());
+        m.put("audioCodec", d.audioCodec());
+        m.put("audioEnabled", audioApproval != null);
+        m.put("audioApproval", audioApproval);
         m.put("transport", health.transport(c.id()).orElse(null));
         m.put("ptz", c.ptz());
         m.put("source", Map.of("type", c.source().type().name().toLowerCase(Locale.ROOT)));

@@ -112,6 +112,22 @@ class JdbcCameraRepository implements CameraRepository {
     }
 
     @Override
+    public Map<CameraId, String> audioApprovals() {
+        Map<CameraId, String> approvals = new HashMap<>();
+        jdbc.sql("SELECT id, audio_approval FROM camera WHERE audio_approval IS NOT NULL")
+                .query(rs -> {
+                    approvals.put(new CameraId(rs.getObject("id", UUID.class)), rs.getString("audio_approval"));
+                });
+        return approvals;
+    }
+
+    @Override
+    public void setAudio(CameraId id, String approval, Instant at) {
+        jdbc.sql("UPDATE camera SET audio_approval = ?, audio_changed_at = ? WHERE id = ?")
+                .params(approval, timestamp(at), id.value()).update();
+    }
+
+    @Override
     public boolean delete(CameraId id) {
         return jdbc.sql("DELETE FROM camera WHERE id = ?").param(id.value()).update() == 1;
     }

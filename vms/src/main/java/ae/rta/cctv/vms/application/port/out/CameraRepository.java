@@ -36,6 +36,15 @@ public interface CameraRepository {
     /** @param transport {@code auto}, {@code tcp} or {@code udp} */
     void setTransport(CameraId id, String transport);
 
+    /**
+     * The approval each camera whose sound is kept rests on (a reference an administrator gave); a camera not in the
+     * map has its audio off, the default.
+     */
+    Map<CameraId, String> audioApprovals();
+
+    /** @param approval the approval the camera's audio is kept under, or null to turn its audio off */
+    void setAudio(CameraId id, String approval, Instant at);
+
     /** Stores what the upstream VMS says of a camera: its name, PTZ capability, and whether it still lists it. */
     void updateUpstream(CameraId id, String name, boolean ptz, boolean removed);
 
