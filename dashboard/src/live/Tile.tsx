@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Problem, QuotaFull } from '../api/problem';
+import { SoundToggle } from '../components/SoundToggle';
 import type { Camera } from '../state/cameras';
 import { useI18n, useT, type MessageKey } from '../state/i18n';
 import { MsePlayer, type PlayerState } from './msePlayer';
@@ -222,6 +223,7 @@ function LivePicture({ camera, variant }: { camera: Camera; variant: Variant }) 
       <video ref={video} data-variant={variant} className="h-full w-full object-contain" muted playsInline autoPlay />
       <TileStatus state={state} camera={camera} onRetry={retry} />
       <TileMessage state={state} />
+      {camera.audioEnabled && state.phase === 'live' && <SoundToggle video={video} testId={`tile-sound-${camera.id}`} />}
     </>
   );
 }

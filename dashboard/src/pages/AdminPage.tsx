@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, fire, type Page } from '../api/client';
-import { useCameras } from '../state/cameras';
+import { useCameras, type Camera } from '../state/cameras';
 import { useT } from '../state/i18n';
 import { useToasts } from '../state/toasts';
 
@@ -221,6 +221,31 @@ function ScheduleEditor({ cameraId }: { cameraId: string }) {
   );
 }
 
+/**
+ * A camera's sound: off by default (Dubai's rules forbid recording it unless approved). Turning it on asks for the
+ * approval it rests on; the change is audited and followed by recording and live within seconds.
+ */
+function SoundSwitch({ camera, onChanged }: { camera: Camera; onChanged: () => void }) {
+  const t = useT();
+  const set = (enabled: boolean) => {
+    const approval = enabled ? window.prompt(t('soundApprovalPrompt')) : null;
+    if (enabled && !approval) return;
+    fire(api('PUT', `/api/v1/cameras/${camera.id}/audio`, { body: { enabled, approval } }).then(onChanged));
+  };
+  if (!camera.audio && !camera.audioEnabled) {
+    return <span className="text-xs text-slate-500">{t('noMicrophone')}</span>;
+  }
+  return camera.audioEnabled ? (
+    <button className="btn" data-testid={`sound-off-${camera.id}`} title={camera.audioApproval ?? ''} onClick={() => set(false)}>
+      🔊 {t('soundKept')} · {t('turnOff')}
+    </button>
+  ) : (
+    <button className="btn" data-testid={`sound-on-${camera.id}`} onClick={() => set(true)}>
+      🔇 {camera.audioCodec ?? t('sound')} · {t('turnOn')}
+    </button>
+  );
+}
+
 function Cameras() {
   const t = useT();
   const { cameras, load } = useCameras();
@@ -240,6 +265,7 @@ function Cameras() {
             <th>{t('status')}</th>
             <th>{t('source')}</th>
             <th>{t('recordingSchedules')}</th>
+            <th>{t('sound')}</th>
             <th />
           </tr>
         </thead>
@@ -259,6 +285,9 @@ function Cameras() {
                     {t('recordingSchedules')}
                   </button>
                 )}
+              </td>
+              <td>
+                <SoundSwitch camera={c} onChanged={() => fire(load())} />
               </td>
               <td>
                 <button

@@ -2,6 +2,7 @@ import Hls from 'hls.js';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiProblem, type Problem } from '../api/problem';
+import { SoundToggle } from '../components/SoundToggle';
 import type { Camera } from '../state/cameras';
 import { useT } from '../state/i18n';
 import { renewDelayMs, ticketOf, withTicket } from './links';
@@ -200,6 +201,7 @@ export function VodPlayer({ camera, range, index, speed, onReady, gaps }: VodPla
   return (
     <div className="relative min-h-0 overflow-hidden rounded border border-slate-800 bg-black">
       <video ref={video} data-testid={`vod-${index}`} className="h-full w-full object-contain" muted playsInline />
+      {camera?.audioEnabled && <SoundToggle video={video} testId={`vod-sound-${index}`} />}
       <div className="pointer-events-none absolute inset-x-0 top-0 flex gap-2 bg-black/60 px-2 py-1 text-xs">
         <span className="font-semibold">{camera?.name}</span>
         {answer && (

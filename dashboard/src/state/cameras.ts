@@ -16,6 +16,13 @@ export interface Camera {
   recordingReason?: string | null;
   codec?: string | null;
   resolution?: string | null;
+  /** Whether the camera's stream has a sound track (kept only when audioEnabled). */
+  audio?: boolean;
+  audioCodec?: string | null;
+  /** Whether its sound is kept: recorded, live, played back, exported (off by default; an ADMIN turns it on). */
+  audioEnabled?: boolean;
+  /** The approval the sound is kept under, null while off. */
+  audioApproval?: string | null;
   source?: { type: string };
 }
 

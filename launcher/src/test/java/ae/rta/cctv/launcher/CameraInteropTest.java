@@ -48,6 +48,7 @@ final class CameraInteropTest {
     private static Path media;
     private static final List<AutoCloseable> cameras = new ArrayList<>();
     private static final Map<String, String> ids = new LinkedHashMap<>();
+    private static final String WITH_SOUND = "vlc-h264_aac";
 
     @BeforeAll
     static void start() throws IOException {
@@ -78,6 +79,11 @@ final class CameraInteropTest {
             cameras.add(vlc);
             add("vlc-" + m.name().toLowerCase(java.util.Locale.ROOT), Map.of("type", "rtsp", "url", vlc.url()));
         }
+        // Issue 19 item 6: the camera with a microphone keeps its sound, as an administrator allows it.
+        Response sound = api.send("PUT", "/api/v1/cameras/" + ids.get(WITH_SOUND) + "/audio",
+                "{\"enabled\":true,\"approval\":\"RTA-PRIV-INTEROP-1\"}",
+                Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"));
+        assertThat(sound.status()).as(sound.body()).isEqualTo(200);
         ThirdPartyCameras.Server npm = ThirdPartyCameras.rtspStreamingServer(ThirdPartyCameras.media(media, Media.H264), LOGIN);
         cameras.add(npm);
         add("npm-basic", Map.of("type", "rtsp", "url", npm.url(), "username", LOGIN.username(), "password", LOGIN.password()));
@@ -129,18 +135,20 @@ final class CameraInteropTest {
             assertThat(camera.get("codec").asString()).as(name).isEqualTo(expectedCodec.getOrDefault(name, "H.264"));
             assertThat(camera.get("transport").asString()).as(name)
                     .isEqualTo(name.equals("gstreamer-tcp") ? "tcp" : "udp");
-            if (name.equals("vlc-h264_aac")) {
+            if (name.equals(WITH_SOUND)) {
                 assertThat(camera.get("audio").asBoolean()).as("the camera's audio is seen").isTrue();
+                assertThat(camera.get("audioEnabled").asBoolean()).isTrue();
             }
         }
         for (Map.Entry<String, String> c : ids.entrySet()) {
-            results.put(c.getKey(), "live " + liveFrames(c.getValue()) + " frames; playback " + playback(c.getKey(), c.getValue()));
+            results.put(c.getKey(), "live " + liveFrames(c.getKey(), c.getValue()) + " frames; playback "
+                    + playback(c.getKey(), c.getValue()));
         }
         results.forEach((k, v) -> System.out.printf("interop %-14s %s%n", k, v));
     }
 
     /* Reserves a live stream and lets FFmpeg read its HLS for 3 s: how many frames it decoded. */
-    private static long liveFrames(String camera) throws Exception {
+    private static long liveFrames(String name, String camera) throws Exception {
         Response started = api.send("POST", "/api/v1/streams", "{\"cameraId\":\"" + camera + "\"}",
                 Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -152,6 +160,8 @@ final class CameraInteropTest {
                 frames[0] = frames(List.of("-t", "3", "-i", stream.get("urls").get("hls").asString()));
                 assertThat(frames[0]).as("live frames of " + camera).isGreaterThan(25);
             });
+            assertThat(streams(stream.get("urls").get("hls").asString())).as(name + ": live streams")
+                    .isEqualTo(name.equals(WITH_SOUND) ? "h264,aac" : expectedVideo(name));
             return frames[0];
         } finally {
             api.send("DELETE", "/api/v1/streams/" + stream.get("id").asString(), null, Map.of("Authorization", "Bearer " + admin));
@@ -181,7 +191,46 @@ final class CameraInteropTest {
             assertThat(played.frames()).as(name + ": frames " + played.player() + " played back of " + expected)
                     .isGreaterThanOrEqualTo((int) (expected * 85 / 100));
         }
+        assertThat(streams(answer.get("playlistUrl").asString())).as(name + ": played-back streams")
+                .isEqualTo(name.equals(WITH_SOUND) ? "h264,aac" : expectedVideo(name));
+        if (name.equals(WITH_SOUND)) {
+            said.append("; export ").append(export(camera, start, end));
+        }
         return said + " of " + expected + " frames";
+    }
+
+    private static String expectedVideo(String name) {
+        return name.equals("vlc-h265") ? "hevc" : "h264";
+    }
+
+    /* Exports the range and says what the MP4 holds: its streams, as ffprobe reads them. */
+    private static String export(String camera, Instant start, Instant end) throws Exception {
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json");
+        Response created = api.send("POST", "/api/v1/exports", "{\"cameraId\":\"" + camera + "\",\"start\":\"" + start
+                + "\",\"end\":\"" + end + "\"}", auth);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get("/api/v1/exports/" + id), j -> "DONE".equals(j.get("status").asString())
+                        || "FAILED".equals(j.get("status").asString()));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+        Path file = media.resolve("export-" + id + ".mp4");
+        java.net.http.HttpResponse<Path> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(done.get("downloadUrl").asString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(r.statusCode()).isEqualTo(200);
+        String streams = streams(file.toString());
+        assertThat(streams).as("the export keeps the sound").isEqualTo("h264,aac");
+        return streams;
+    }
+
+    /* The codecs of what ffprobe reads at the URL or path, comma-separated ("h264,aac"). */
+    private static String streams(String input) throws Exception {
+        Process p = new ProcessBuilder(Ffmpeg.ffprobe().toString(), "-v", "error", "-show_entries", "stream=codec_name",
+                "-of", "csv=p=0", input).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return String.join(",", out.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList());
     }
 
     private static List<JsonNode> ranges(String camera) {
