@@ -8,7 +8,7 @@ import { useRouter } from '../state/router';
 import { useToasts } from '../state/toasts';
 import { ExportPanel } from './ExportPanel';
 import { Timeline, type Marker } from './Timeline';
-import { fromLocalInput, gapsIn, MAX_QUERY_SPAN, toLocalInput, type Span } from './timeline';
+import { eventSpans, fromLocalInput, gapsIn, MAX_QUERY_SPAN, toLocalInput, type CameraEvent, type EventSpan, type Span } from './timeline';
 import { VodPlayer, type PlayerControl } from './VodPlayer';
 
 interface Recordings {
@@ -48,6 +48,7 @@ export function PlaybackPage() {
   const [gaps, setGaps] = useState<(Span & { reason?: string })[]>([]);
   const [bookmarks, setBookmarks] = useState<Marker[]>([]);
   const [incidents, setIncidents] = useState<Marker[]>([]);
+  const [events, setEvents] = useState<EventSpan[]>([]);
   const [from, setFrom] = useState(toLocalInput(Date.now() - 5 * MINUTE));
   const [to, setTo] = useState(toLocalInput(Date.now()));
   const [jump, setJump] = useState('');
@@ -104,6 +105,11 @@ export function PlaybackPage() {
         setRecorded(ranges);
         setGaps(r.gaps && r.gaps.length ? r.gaps.map((g) => ({ ...span(g), reason: g.reason })) : gapsIn(ranges, view, Date.now()));
       }),
+    );
+    fire(
+      api<Page<CameraEvent>>('GET', `/api/v1/cameras/${primary}/events`, { query }).then((p) =>
+        setEvents(eventSpans(p.items, view.start, Math.min(view.end, Date.now()))),
+      ),
     );
     fire(
       api<Page<Bookmark>>('GET', '/api/v1/bookmarks', { query: { cameraId: primary, ...query, size: 200 } }).then((p) =>
@@ -295,6 +301,7 @@ export function PlaybackPage() {
         gaps={gaps}
         bookmarks={bookmarks}
         incidents={incidents}
+        events={events}
         playhead={pb.playhead}
         selection={pb.selection}
         onZoom={(z, center) => pb.zoomTo(z, center)}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useT } from '../state/i18n';
-import { fraction, placed, tickLabel, ticks, timeAt, ZOOMS, type Span, type View } from './timeline';
+import { fraction, placed, tickLabel, ticks, timeAt, ZOOMS, type EventSpan, type Span, type View } from './timeline';
 
 export interface Marker {
   id: string;
@@ -15,6 +15,8 @@ interface TimelineProps {
   gaps: (Span & { reason?: string })[];
   bookmarks: Marker[];
   incidents: Marker[];
+  /** Motion and tampering the camera reported (ONVIF events). */
+  events?: EventSpan[];
   playhead: number | null;
   selection: Span | null;
   zoom: number;
@@ -25,6 +27,7 @@ interface TimelineProps {
 
 /**
  * The playback timeline: recorded ranges (green), gaps (red, with the reason when known), bookmarks and incidents,
+ * motion (blue) and tampering (red) the camera reported,
  * the playhead and the export selection, over a view that zooms from a month to seconds. Click or drag to scrub,
  * wheel to zoom around the pointer. Time runs left to right in both languages.
  */
@@ -99,6 +102,17 @@ export function Timeline(p: TimelineProps) {
             style={{ left: `${s.left}%`, width: `${s.width}%` }}
           />
         ))}
+        {(p.events ?? []).map((e, i) =>
+          placed([e], p.view).map((s) => (
+            <div
+              key={`e${i}-${s.left}`}
+              data-testid={`timeline-${e.kind.toLowerCase()}`}
+              title={`${t(e.kind === 'MOTION' ? 'motion' : 'tampering')}${e.reason ? ': ' + e.reason : ''}`}
+              className={`absolute bottom-3 h-1.5 rounded ${e.kind === 'MOTION' ? 'bg-sky-400/90' : 'bg-red-500'}`}
+              style={{ left: `${s.left}%`, width: `${Math.max(s.width, 0.3)}%` }}
+            />
+          )),
+        )}
         {p.incidents.map((m) =>
           placed([{ start: m.time, end: m.end ?? m.time + 1 }], p.view).map((s) => (
             <div

@@ -1,4 +1,4 @@
-import { fraction, gapCrossed, gapsIn, mediaTimeOf, nextBufferedStart, placed, ticks, timeAt, viewAround, wallTimeOf } from './timeline';
+import { eventSpans, fraction, gapCrossed, gapsIn, mediaTimeOf, nextBufferedStart, placed, ticks, timeAt, viewAround, wallTimeOf } from './timeline';
 
 const T = Date.parse('2026-11-24T10:00:00Z');
 const S = 1000;
@@ -67,5 +67,33 @@ describe('timeline', () => {
     expect(gapCrossed(T + 59 * S, T + 60 * S, 1000, gaps)).toBeNull();
     expect(gapCrossed(T + 59.9 * S, T + 120.1 * S, 250, gaps)?.reason).toBe('camera offline');
     expect(gapCrossed(T + 200 * S, T + 260 * S, 250, gaps)).toEqual({ start: T + 200 * S, end: T + 260 * S });
+  });
+});
+
+describe('eventSpans', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s)).toISOString();
+  const t = (s: number) => Date.UTC(2026, 11, 2, 10, 0, s);
+  it('pairs each beginning with the next end of its kind, and runs an open one to the given end', () => {
+    const spans = eventSpans(
+      [
+        { id: 1, kind: 'MOTION', active: true, reason: 'VideoSource/MotionAlarm', at: at(5) },
+        { id: 2, kind: 'TAMPERING', active: true, at: at(8) },
+        { id: 3, kind: 'MOTION', active: false, at: at(12) },
+        { id: 4, kind: 'STATUS', status: 'OFFLINE', at: at(20) },
+        { id: 5, kind: 'MOTION', active: true, at: at(30) },
+      ],
+      t(0),
+      t(40),
+    );
+    expect(spans).toEqual([
+      { kind: 'MOTION', start: t(5), end: t(12), reason: 'VideoSource/MotionAlarm' },
+      { kind: 'TAMPERING', start: t(8), end: t(40), reason: undefined },
+      { kind: 'MOTION', start: t(30), end: t(40), reason: undefined },
+    ]);
+  });
+  it('an end whose beginning is before the range starts at the range', () => {
+    expect(eventSpans([{ id: 1, kind: 'MOTION', active: false, at: at(3) }], t(0), t(10))).toEqual([
+      { kind: 'MOTION', start: t(0), end: t(3), reason: undefined },
+    ]);
   });
 });

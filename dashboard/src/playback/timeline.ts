@@ -170,3 +170,41 @@ export function gapCrossed(
   const known = gaps.find((g) => g.start < wallAfter && g.end > wallBefore);
   return known ?? { start: wallBefore, end: wallAfter };
 }
+
+/** A camera event as the api serves it (GET /api/v1/cameras/{id}/events). */
+export interface CameraEvent {
+  id: number;
+  kind: 'MOTION' | 'TAMPERING' | 'STATUS';
+  active?: boolean | null;
+  status?: string | null;
+  reason?: string | null;
+  at: string;
+}
+
+/** A stretch of motion or tampering on the timeline. */
+export interface EventSpan extends Span {
+  kind: 'MOTION' | 'TAMPERING';
+  reason?: string | null;
+}
+
+/**
+ * Motion and tampering as stretches: each "began" (active) event runs to the next "ended" of its kind; one still
+ * running ends at `until` (now, or the view's end). An "ended" with no beginning in range starts at `from`.
+ */
+export function eventSpans(events: CameraEvent[], from: number, until: number): EventSpan[] {
+  const spans: EventSpan[] = [];
+  const open = new Map<string, { start: number; reason?: string | null }>();
+  for (const e of [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+    if (e.kind !== 'MOTION' && e.kind !== 'TAMPERING') continue;
+    const at = Date.parse(e.at);
+    const running = open.get(e.kind);
+    if (e.active) {
+      if (!running) open.set(e.kind, { start: at, reason: e.reason });
+    } else {
+      spans.push({ kind: e.kind, start: running ? running.start : from, end: at, reason: running?.reason ?? e.reason });
+      open.delete(e.kind);
+    }
+  }
+  open.forEach((r, kind) => spans.push({ kind: kind as EventSpan['kind'], start: r.start, end: Math.max(r.start + 1, until), reason: r.reason }));
+  return spans.sort((a, b) => a.start - b.start);
+}

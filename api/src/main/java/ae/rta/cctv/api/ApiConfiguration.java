@@ -27,6 +27,7 @@ import ae.rta.cctv.api.application.LinkGrants;
 import ae.rta.cctv.api.application.port.out.GrantStore;
 import ae.rta.cctv.common.security.GrantedLinks;
 import ae.rta.cctv.api.application.PlaybackControl;
+import ae.rta.cctv.api.application.CameraEvents;
 import ae.rta.cctv.api.application.RecordingControl;
 import ae.rta.cctv.api.application.Passwords;
 import ae.rta.cctv.api.application.SignInService;
@@ -168,12 +169,21 @@ class ApiConfiguration {
     }
 
     @Bean
+    CameraEvents cameraEvents(VisibleCameras cameras, ServiceClients clients,
+            @Value("${cctv.services.vms.url:http://127.0.0.1:8081}") String vmsUrl) {
+        return new CameraEvents(cameras, new ae.rta.cctv.api.adapter.out.vms.HttpCameraEventLog(
+                clients.forBaseUrl(vmsUrl, Duration.ofSeconds(10))));
+    }
+
+    @Bean
     RecordingControl recordingControl(VisibleCameras cameras, ServiceClients clients, AuditTrail audit,
+            CameraRecording cameraRecording, Clock clock,
             @Value("${cctv.services.recording.url:http://127.0.0.1:8083}") String recordingUrl,
             @Value("${cctv.services.storage.url:http://127.0.0.1:8082}") String storageUrl) {
         return new RecordingControl(cameras,
                 new HttpServiceGateway("recording", clients.forBaseUrl(recordingUrl, Duration.ofSeconds(10))),
-                new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit);
+                new HttpServiceGateway("storage", clients.forBaseUrl(storageUrl, Duration.ofSeconds(10))), audit,
+                cameraRecording, clock);
     }
 
     @Bean

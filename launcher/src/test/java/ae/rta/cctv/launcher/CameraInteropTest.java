@@ -49,11 +49,17 @@ final class CameraInteropTest {
     private static final List<AutoCloseable> cameras = new ArrayList<>();
     private static final Map<String, String> ids = new LinkedHashMap<>();
     private static final String WITH_SOUND = "vlc-h264_aac";
+    private static Instant camerasAdded;
 
     @BeforeAll
     static void start() throws IOException {
         Path data = Files.createTempDirectory("camera-interop");
         media = Files.createTempDirectory("interop-media");
+        // The cameras' media first (about 30 s of both cores for the H.265 file): made while the system runs, they
+        // starved its recorders and the GStreamer cameras (FFmpeg reported speed=0.6x).
+        for (Media m : Media.values()) {
+            ThirdPartyCameras.media(media, m);
+        }
         Map<String, String> env = new HashMap<>();
         for (ServiceSpec s : ServiceSpec.ALL) {
             env.put(s.portVariable(), Integer.toString(FreePorts.pick()));
@@ -87,6 +93,7 @@ final class CameraInteropTest {
         ThirdPartyCameras.Server npm = ThirdPartyCameras.rtspStreamingServer(ThirdPartyCameras.media(media, Media.H264), LOGIN);
         cameras.add(npm);
         add("npm-basic", Map.of("type", "rtsp", "url", npm.url(), "username", LOGIN.username(), "password", LOGIN.password()));
+        camerasAdded = Instant.now();
     }
 
     @AfterAll
@@ -145,6 +152,21 @@ final class CameraInteropTest {
                     + playback(c.getKey(), c.getValue()));
         }
         results.forEach((k, v) -> System.out.printf("interop %-14s %s%n", k, v));
+
+        // Acceptance of issue 19: a UDP-only camera records: coverage of its last 2 minutes >= 0.9 after 3 minutes.
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.now().isAfter(camerasAdded.plus(Duration.ofMinutes(3))));
+        Instant now = Instant.now();
+        for (Map.Entry<String, String> c : ids.entrySet()) {
+            if (!"udp".equals(get("/api/v1/cameras/" + c.getValue()).get("transport").asString())) {
+                continue;
+            }
+            JsonNode r = get("/api/v1/cameras/" + c.getValue() + "/recordings?start=" + now.minus(Duration.ofMinutes(2))
+                    + "&end=" + now);
+            System.out.printf("interop %-14s UDP only: coverage of the last 2 minutes after 3 minutes %.3f%n",
+                    c.getKey(), r.get("coverage").asDouble());
+            assertThat(r.get("coverage").asDouble()).as(c.getKey() + ": " + r).isGreaterThanOrEqualTo(0.9);
+        }
     }
 
     /* Reserves a live stream and lets FFmpeg read its HLS for 3 s: how many frames it decoded. */
@@ -172,11 +194,16 @@ final class CameraInteropTest {
     private static String playback(String name, String camera) throws Exception {
         JsonNode range = await().atMost(Duration.ofSeconds(30)).until(() -> {
             List<JsonNode> found = ranges(camera);
-            return found.isEmpty() ? null : found.get(0);
+            // the newest stored range (the range being written now, "recording": true, is not stored yet)
+            List<JsonNode> stored = found.stream().filter(r -> !r.path("recording").asBoolean(false)).toList();
+            return stored.isEmpty() ? null : stored.getLast();
         }, r -> r != null && Duration.between(Instant.parse(r.get("start").asString()),
                 Instant.parse(r.get("end").asString())).toSeconds() >= 16);
-        Instant start = Instant.parse(range.get("start").asString()).plusSeconds(1);
+        // The newest 15 s of it: the first seconds of the suite are its busiest (seven cameras, VLC and node starting
+        // on two cores), and a starved test camera's encoder drops frames that no recorder can have.
         Instant end = Instant.parse(range.get("end").asString()).minusSeconds(1);
+        Instant start = java.util.Collections.max(List.of(Instant.parse(range.get("start").asString()).plusSeconds(1),
+                end.minusSeconds(15)));
         JsonNode answer = get("/api/v1/playback?cameraId=" + camera + "&start=" + start + "&end=" + end);
         assertThat(answer.get("source").asString()).isEqualTo("LOCAL");
         long expected = Duration.between(start, end).toMillis() * 25 / 1000;

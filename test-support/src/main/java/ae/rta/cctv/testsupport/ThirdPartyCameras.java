@@ -60,8 +60,10 @@ public final class ThirdPartyCameras {
     }
 
     /**
-     * A 20 s test-pattern file (640x360, 25 fps, a keyframe a second, and a 1 kHz tone for H264_AAC), made once per
-     * directory with FFmpeg, readable by the VLC user.
+     * A 4-minute test-pattern file (640x360, 25 fps, a keyframe a second, and a 1 kHz tone for H264_AAC), made once
+     * per directory with FFmpeg, readable by the VLC user. Longer than a suite that uses it runs: VLC 3 restarts its
+     * RTP timestamps when {@code --loop} starts the file again, which no camera does (a 20 s file looped under a
+     * 45 s FFmpeg recording gave 416 frames of 1125; a 90 s file, 1121).
      */
     public static synchronized Path media(Path dir, Media media) {
         Path file = dir.resolve("interop-" + media.name().toLowerCase(java.util.Locale.ROOT) + ".mp4");
@@ -73,7 +75,7 @@ public final class ThirdPartyCameras {
         if (media.audio()) {
             command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000"));
         }
-        command.addAll(List.of("-t", "20", "-g", "25", "-keyint_min", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"));
+        command.addAll(List.of("-t", "240", "-g", "25", "-keyint_min", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"));
         command.addAll(media.codec);
         command.add(file.toString());
         run(command);

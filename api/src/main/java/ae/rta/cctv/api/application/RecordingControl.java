@@ -18,12 +18,17 @@ public final class RecordingControl {
     private final ServiceGateway recording;
     private final ServiceGateway storage;
     private final AuditTrail audit;
+    private final CameraRecording status;
+    private final java.time.Clock clock;
 
-    public RecordingControl(VisibleCameras cameras, ServiceGateway recording, ServiceGateway storage, AuditTrail audit) {
+    public RecordingControl(VisibleCameras cameras, ServiceGateway recording, ServiceGateway storage, AuditTrail audit,
+            CameraRecording status, java.time.Clock clock) {
         this.cameras = cameras;
         this.recording = recording;
         this.storage = storage;
         this.audit = audit;
+        this.status = status;
+        this.clock = clock;
     }
 
     public Map<String, Object> schedule(Caller caller, CameraId id) {
@@ -52,13 +57,26 @@ public final class RecordingControl {
         return schedule;
     }
 
+    /**
+     * The footage a camera has over a range, as storage indexes it, and, while the camera is recording (its segments
+     * land), the footage its recorder is writing now: storage holds a segment once it is complete (60 s by default),
+     * so without it "the last two minutes" of a camera recorded all along would read half empty. That edge is a range
+     * of its own, {@code "recording": true}, from the newest stored segment's end to now, after the stored ranges, and
+     * counts in the coverage; its footage plays once its segment lands.
+     */
     public Map<String, Object> recordings(Caller caller, CameraId id, Instant start, Instant end) {
-        cameras.get(caller, id);
+        ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary camera = cameras.get(caller, id);
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end must be after start");
         }
-        return call(() -> storage.call("GET", "/internal/cameras/" + id + "/recordings?start=" + start + "&end=" + end,
-                null, null));
+        Map<String, Object> stored = call(() -> storage.call("GET", "/internal/cameras/" + id + "/recordings?start="
+                + start + "&end=" + end, null, null));
+        Map<CameraId, ae.rta.cctv.api.application.port.out.RecordingStates.State> states = status.snapshot();
+        ae.rta.cctv.api.application.port.out.RecordingStates.State state = states == null ? null : states.get(id);
+        if (state == null || !status.of(camera, states).recording() || state.lastSegmentEnd() == null) {
+            return stored;
+        }
+        return LiveEdge.add(stored, state.lastSegmentEnd(), start, end, clock.instant());
     }
 
     private static Map<String, Object> call(Supplier<Map<String, Object>> call) {

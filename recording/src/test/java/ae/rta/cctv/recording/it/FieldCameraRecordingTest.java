@@ -114,6 +114,61 @@ final class FieldCameraRecordingTest {
         }
     }
 
+    /**
+     * Regression (the interop suite played back 680 frames of a 373-frame range): when a second client joins
+     * GStreamer's shared media its RTP timestamps start again, and FFmpeg then wrote every later frame one tick after
+     * the last, for ever: minutes of footage squashed into one segment. The recorder sees frames pile up without
+     * stream time and starts a new run on the wall clock.
+     */
+    @Test
+    void aCameraWhoseTimestampsGoBackIsRecordedOnTheWallClock() throws Exception {
+        try (RtspTestCamera camera = RtspTestCamera.start()) {
+            String id = system.addRecordedCamera("Camera whose clock restarts", camera.url());
+            await().atMost(Duration.ofSeconds(40)).until(() -> system.segments(id).size() >= 2);
+            Process viewer = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffmpeg().toString(), "-v", "error",
+                    "-nostdin", "-rtsp_transport", "tcp", "-i", camera.url(), "-t", "3", "-c", "copy", "-f", "null", "-")
+                    .redirectErrorStream(true).start();
+            viewer.getInputStream().readAllBytes();
+            viewer.waitFor();
+            Instant joined = Instant.now();
+            await().atMost(Duration.ofSeconds(40)).until(() -> {
+                JsonNode now = system.segments(id);
+                return now.size() >= 2 && Instant.parse(now.get(now.size() - 1).get("start").asString())
+                        .isAfter(joined.plusSeconds(8));
+            });
+            // The frames written while the clock stood (at most two looks at FFmpeg's clock, 100 frames) land in one
+            // segment; every other holds what its length says. Before, one segment took every later frame.
+            int squashed = 0;
+            for (JsonNode s : system.segments(id)) {
+                double seconds = Duration.between(Instant.parse(s.get("start").asString()),
+                        Instant.parse(s.get("end").asString())).toMillis() / 1000.0;
+                long frames = frames(s);
+                long expected = Math.round(seconds * 25 * 1.1) + 5;
+                System.out.printf("segment %s: %.2f s, %d frames%n", s.get("start").asString(), seconds, frames);
+                if (frames > expected) {
+                    squashed++;
+                    assertThat(frames).as("frames of a %.2f s segment written while the clock stood", seconds)
+                            .isLessThanOrEqualTo(expected + 2L * 50);
+                }
+            }
+            assertThat(squashed).as("segments holding frames the camera's clock squashed").isLessThanOrEqualTo(1);
+            assertThat(system.metrics(system.recording)).contains("cctv_recording_restarts_total");
+        }
+    }
+
+    /* The video frames ffprobe counts in a stored segment. */
+    private static long frames(JsonNode segment) throws Exception {
+        JsonNode stored = system.segment(segment.get("id").asLong());
+        byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stored.get("url").asString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile(system.data, "frames", ".mp4"), bytes);
+        Process probe = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffprobe().toString(), "-v", "error",
+                "-count_packets", "-select_streams", "v:0", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
+                file.toString()).redirectErrorStream(true).start();
+        return Long.parseLong(new String(probe.getInputStream().readAllBytes()).strip());
+    }
+
     /* The first stored segment that starts after the moment with these streams, or null. */
     private static JsonNode firstSegmentAfter(String camera, Instant moment, String streams) {
         for (JsonNode s : system.segments(camera)) {

@@ -50,6 +50,7 @@ final class AccessPolicy {
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/recording", ADMINS),
             allow(HttpMethod.PUT, "/api/v1/cameras/{id}/audio", ADMINS),
             allow(HttpMethod.GET, "/api/v1/cameras/{id}/recordings", WATCHERS),
+            allow(HttpMethod.GET, "/api/v1/cameras/{id}/events", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/cameras/{id}/recordings/import", ADMINS),
             allow(HttpMethod.GET, "/api/v1/playback", WATCHERS),
             allow(HttpMethod.POST, "/api/v1/playback/{grant}/renewal", WATCHERS),

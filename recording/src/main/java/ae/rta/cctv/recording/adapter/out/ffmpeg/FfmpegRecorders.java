@@ -64,6 +64,19 @@ public final class FfmpegRecorders implements Recorders {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Set<Path> activeRuns = ConcurrentHashMap.newKeySet();
+    /*
+     * A finished segment whose stream-dated end is this far from the wall clock is dated by the wall clock: its
+     * stream's clock jumped (VLC restarts its RTP timestamps when it loops a file) or runs far off real time. Nearer
+     * than that, the stream clock stands: a run's anchor is the moment its first file appeared (a second or two after
+     * its first frame arrived), and a recorder that falls behind for a while lists its segments late, so small
+     * differences are no evidence against the camera's own timing, and correcting them would cut holes into
+     * continuous footage.
+     */
+    static final Duration CLOCK_AHEAD = Duration.ofSeconds(10);
+    /* Frames between two looks at FFmpeg's output clock, and the least stream time they must span (2 s at 25 fps). */
+    static final int CLOCK_CHECK_FRAMES = 50;
+    static final long CLOCK_CHECK_MIN_ADVANCE_US = 500_000;
+    static final Duration CLOCK_BEHIND = Duration.ofSeconds(30);
 
     public FfmpegRecorders(Settings settings, CameraCatalog catalog, RtspProxy proxy, Spool spool, SegmentSink sink,
             Consumer<SpooledSegment> onSealed, Clock clock, MeterRegistry registry) {
@@ -79,6 +92,7 @@ public final class FfmpegRecorders implements Recorders {
         registry.counter("cctv.recording.segments.written");
         registry.counter("cctv.recording.bytes.written");
         registry.counter("cctv.recording.gaps");
+        registry.counter("cctv.recording.redated");
         registry.counter("cctv.recording.restarts", "reason", "stopped");
         registry.counter("cctv.recording.restarts", "reason", "failed");
     }
@@ -134,6 +148,8 @@ public final class FfmpegRecorders implements Recorders {
         private String lastFailure;
         private volatile java.net.InetSocketAddress lastUpstream;
         private volatile String restartReason;
+        /* How far this run's footage has been moved from its stream clock to keep to the wall clock. */
+        private Duration redated = Duration.ZERO;
 
         CameraRecording(CameraId camera, long fence) {
             this.camera = camera;
@@ -190,6 +206,7 @@ public final class FfmpegRecorders implements Recorders {
         /** One FFmpeg run. @return whether it produced any footage */
         private boolean runOnce() throws IOException {
             restartReason = null; // a restart asked between runs: this run reads the catalog afresh anyway
+            redated = Duration.ZERO;
             CameraCatalog.Stream stream = catalog.stream(camera);
             lastUpstream = upstream(stream.url());
             Path run = spool.newRun(camera);
@@ -217,7 +234,8 @@ public final class FfmpegRecorders implements Recorders {
             process = p;
             Deque<String> output = new ArrayDeque<>();
             java.util.concurrent.atomic.AtomicReference<Instant> progressAt = new java.util.concurrent.atomic.AtomicReference<>();
-            Thread.ofVirtual().start(() -> drain(p, source, output, progressAt));
+            java.util.concurrent.atomic.AtomicReference<String> brokenClock = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread.ofVirtual().start(() -> drain(p, source, output, progressAt, brokenClock));
             Map<String, Instant> appeared = new HashMap<>();
             List<SegmentList.Entry> listed = new ArrayList<>();
             Instant anchor = null;
@@ -255,6 +273,13 @@ public final class FfmpegRecorders implements Recorders {
                     restartReason = null;
                     break;
                 }
+                if (alive && brokenClock.get() != null) {
+                    reason = brokenClock.get();
+                    log.warn("recorder of camera {}: {}; starting a new run on the wall clock", camera, reason);
+                    p.destroy(); // SIGTERM: the segment being written is finished
+                    waitFor(p);
+                    break;
+                }
                 if (!alive) {
                     String detail = source.failure() != null ? source.failure() : lastLine(output);
                     reason = "FFmpeg stopped (exit " + p.exitValue() + (detail == null ? "" : ": " + detail) + ")";
@@ -290,14 +315,34 @@ public final class FfmpegRecorders implements Recorders {
             return anchor != null;
         }
 
-        /* Seals the segments FFmpeg has listed since the last look, dated from the run's anchor in stream time. */
+        /*
+         * Seals the segments FFmpeg has listed since the last look, dated from the run's anchor in stream time, kept to
+         * the wall clock: a segment is listed as soon as it is finished, so its end is "now" give or take the camera's
+         * latency. When the stream's clock says otherwise (it runs slow or fast, or jumps, as VLC's does when it
+         * starts a looped file again), the segment is dated to end now and the rest of the run follows from there.
+         */
         private void sealListed(Path run, List<SegmentList.Entry> lines, List<SegmentList.Entry> listed, Instant anchor) {
             for (int i = listed.size(); i < lines.size(); i++) {
                 SegmentList.Entry entry = lines.get(i);
                 listed.add(entry);
                 double zero = listed.getFirst().start();
-                seal(run.resolve(entry.file()), anchor.plusMillis(entry.startMillisFrom(zero)));
-                lastFootageEnd = anchor.plusMillis(entry.endMillisFrom(zero));
+                Instant start = anchor.plusMillis(entry.startMillisFrom(zero)).plus(redated);
+                Instant end = anchor.plusMillis(entry.endMillisFrom(zero)).plus(redated);
+                Instant now = clock.instant();
+                if (end.isAfter(now.plus(CLOCK_AHEAD)) || end.isBefore(now.minus(CLOCK_BEHIND))) {
+                    Duration by = Duration.between(end, now);
+                    redated = redated.plus(by);
+                    start = start.plus(by);
+                    end = now;
+                    if (lastFootageEnd != null && start.isBefore(lastFootageEnd)) {
+                        start = lastFootageEnd;
+                    }
+                    registry.counter("cctv.recording.redated").increment();
+                    log.info("camera {}: its stream clock is {} ms {} the wall clock; footage dated by the wall clock",
+                            camera, Math.abs(by.toMillis()), by.isNegative() ? "ahead of" : "behind");
+                }
+                seal(run.resolve(entry.file()), start);
+                lastFootageEnd = end;
             }
         }
 
@@ -358,6 +403,14 @@ public final class FfmpegRecorders implements Recorders {
         }
     }
 
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /* FFmpeg's last message, or null. */
     private static String lastLine(Deque<String> output) {
         synchronized (output) {
@@ -367,11 +420,42 @@ public final class FfmpegRecorders implements Recorders {
 
     /* Reads FFmpeg's progress and keeps its last messages, explained (the proxy's URL made the camera's, masked). */
     private void drain(Process p, RtspProxy.Registration source, Deque<String> last,
-            java.util.concurrent.atomic.AtomicReference<Instant> progressAt) {
+            java.util.concurrent.atomic.AtomicReference<Instant> progressAt,
+            java.util.concurrent.atomic.AtomicReference<String> brokenClock) {
         String outTime = null;
+        long frames = -1;
+        long outUs = -1;
+        long checkFrames = -1;
+        long checkUs = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("frame=")) {
+                    frames = parseLong(line.substring(6));
+                    continue;
+                }
+                if (line.startsWith("progress=")) {
+                    // One progress block: enough frames with too little stream time between them means the camera's
+                    // timestamps went back (FFmpeg then writes every frame a tick after the last one, for ever).
+                    if (frames >= 0 && outUs >= 0) {
+                        if (checkFrames < 0 || frames < checkFrames) {
+                            checkFrames = frames;
+                            checkUs = outUs;
+                        } else if (frames - checkFrames >= CLOCK_CHECK_FRAMES) {
+                            long advancedUs = outUs - checkUs;
+                            if (advancedUs < CLOCK_CHECK_MIN_ADVANCE_US) {
+                                brokenClock.compareAndSet(null, "the camera's timestamps went back: " + (frames - checkFrames)
+                                        + " frames in " + Math.max(0, advancedUs / 1000) + " ms of stream time");
+                            }
+                            checkFrames = frames;
+                            checkUs = outUs;
+                        }
+                    }
+                    continue;
+                }
                 if (line.startsWith("out_time_us=")) {
+                    if (!line.endsWith("=N/A")) {
+                        outUs = parseLong(line.substring(12));
+                    }
                     if (!line.equals(outTime) && !line.endsWith("=N/A")) {
                         outTime = line;
                         progressAt.set(clock.instant());
