@@ -31,16 +31,22 @@ public final class HttpRecordingStates implements RecordingStates {
     record SchedulesJson(String defaultMode, Instant at, List<ScheduleJson> items) {
     }
 
-    private record Snapshot(Map<CameraId, State> states, State unknown) {
+    private record Snapshot(Map<CameraId, State> states, State unknown, long loadedNanos) {
     }
 
     private final RestClient storage;
     private final RestClient recording;
     private final LoadingCache<String, Snapshot> snapshot;
+    /* A snapshot older than this is read again before it is served (the cache refreshes on access, in the
+     * background, so a first read after a quiet minute would otherwise get the minute-old answer). */
+    private final long freshFor;
+    private volatile long lastFailedNanos;
+    private volatile boolean failed;
 
     public HttpRecordingStates(RestClient storage, RestClient recording, Duration refreshAfter, Duration staleFor) {
         this.storage = storage;
         this.recording = recording;
+        this.freshFor = refreshAfter.multipliedBy(2).toNanos();
         this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
                 .build(key -> load());
     }
@@ -56,12 +62,28 @@ public final class HttpRecordingStates implements RecordingStates {
     }
 
     private Snapshot current() {
+        Snapshot s;
         try {
-            return snapshot.get("all");
+            s = snapshot.get("all");
         } catch (RuntimeException e) {
             throw new UnavailableException("storage or the recording service did not answer", e);
         }
+        long now = System.nanoTime();
+        if (now - s.loadedNanos() > freshFor && (!failed || now - lastFailedNanos > freshFor / 2)) {
+            try {
+                s = load();
+                snapshot.put("all", s);
+                failed = false;
+            } catch (RuntimeException e) {
+                // The source does not answer now: the last answer serves until it is stale (staleFor), and reads
+                // do not wait on the source again before a refresh period has passed.
+                lastFailedNanos = now;
+                failed = true;
+            }
+        }
+        return s;
     }
+
 
     private Snapshot load() {
         ActivityListJson activity = storage.get().uri("/internal/recording-activity").retrieve().body(ActivityListJson.class);
@@ -83,6 +105,7 @@ public final class HttpRecordingStates implements RecordingStates {
         for (ScheduleJson s : schedules.items()) {
             states.putIfAbsent(CameraId.parse(s.cameraId()), new State(false, s.recordsNow(), s.mode(), null, null, null, 0, 0));
         }
-        return new Snapshot(Map.copyOf(states), new State(false, defaultRecords, schedules.defaultMode(), null, null, null, 0, 0));
+        return new Snapshot(Map.copyOf(states), new State(false, defaultRecords, schedules.defaultMode(), null, null, null, 0, 0),
+                System.nanoTime());
     }
 }

@@ -27,9 +27,14 @@ public final class VmsCameraDirectory implements CameraDirectory {
     private final RestClient vms;
     private final HttpServiceGateway writes;
     private final LoadingCache<String, Snapshot> snapshot;
+    /* A snapshot older than this is read again before it is served (the cache refreshes on access, in the
+     * background, so a first read after a quiet minute would otherwise get the minute-old answer). */
+    private final long freshFor;
+    private volatile long lastFailedNanos;
+    private volatile boolean failed;
 
     private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies,
-            List<CameraGroupSummary> groups) {
+            List<CameraGroupSummary> groups, long loadedNanos) {
     }
 
     record GroupJson(String id, String agency, String name, String nameAr, List<String> cameraIds) {
@@ -63,6 +68,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
     public VmsCameraDirectory(RestClient vms, Duration refreshAfter, Duration staleFor) {
         this.vms = vms;
         this.writes = new HttpServiceGateway("vms", vms);
+        this.freshFor = refreshAfter.multipliedBy(2).toNanos();
         this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
                 .build(key -> load());
     }
@@ -172,12 +178,28 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     private Snapshot current() {
+        Snapshot s;
         try {
-            return snapshot.get("all");
+            s = snapshot.get("all");
         } catch (RuntimeException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
+        long now = System.nanoTime();
+        if (now - s.loadedNanos() > freshFor && (!failed || now - lastFailedNanos > freshFor / 2)) {
+            try {
+                s = load();
+                snapshot.put("all", s);
+                failed = false;
+            } catch (RuntimeException e) {
+                // The source does not answer now: the last answer serves until it is stale (staleFor), and reads
+                // do not wait on the source again before a refresh period has passed.
+                lastFailedNanos = now;
+                failed = true;
+            }
+        }
+        return s;
     }
+
 
     private Snapshot load() {
         CameraListJson list = vms.get().uri("/internal/cameras").retrieve().body(CameraListJson.class);
@@ -191,6 +213,6 @@ public final class VmsCameraDirectory implements CameraDirectory {
                 Function.identity())), agencies.items().stream().map(AgencyCode::new).toList(),
                 groups == null || groups.items() == null ? List.of() : groups.items().stream()
                         .map(g -> new CameraGroupSummary(g.id(), new AgencyCode(g.agency()), g.name(), g.nameAr(),
-                                g.cameraIds().stream().map(CameraId::parse).toList())).toList());
+                                g.cameraIds().stream().map(CameraId::parse).toList())).toList(), System.nanoTime());
     }
 }
