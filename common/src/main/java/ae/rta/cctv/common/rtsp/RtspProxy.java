@@ -94,9 +94,14 @@ public final class RtspProxy implements AutoCloseable {
      * small cameras answer 461 to a TCP SETUP). {@code AUTO} tries TCP first and remembers what worked per upstream.
      */
     public enum Transport {
-        AUTO, TCP, UDP;
+        /** Interleaved TCP, then UDP when the upstream refuses it. */
+        AUTO,
+        TCP,
+        UDP,
+        /** RTSP tunnelled over HTTP ({@link RtspTunnel}), media interleaved inside it. */
+        HTTP;
 
-        /** {@code auto}, {@code tcp} or {@code udp} (any case); null or blank is AUTO. */
+        /** {@code auto}, {@code tcp}, {@code udp} or {@code http} (any case); null or blank is AUTO. */
         public static Transport parse(String text) {
             if (text == null || text.isBlank()) {
                 return AUTO;
@@ -105,7 +110,8 @@ public final class RtspProxy implements AutoCloseable {
                 case "auto" -> AUTO;
                 case "tcp" -> TCP;
                 case "udp" -> UDP;
-                default -> throw new IllegalArgumentException("transport must be auto, tcp or udp");
+                case "http" -> HTTP;
+                default -> throw new IllegalArgumentException("transport must be auto, tcp, udp or http");
             };
         }
     }
@@ -256,6 +262,7 @@ public final class RtspProxy implements AutoCloseable {
     private void serve(Socket client) {
         Registration registration = null;
         Socket upstream = null;
+        RtspTunnel tunnel = null;
         try (client) {
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
             RtspMessage first = RtspMessage.read(fromClient);
@@ -269,27 +276,39 @@ public final class RtspProxy implements AutoCloseable {
                 return;
             }
             URI up = registration.target.upstream();
+            OutputStream toUpstream;
+            InputStream fromUpstream;
             try {
-                upstream = connect(up);
+                if (registration.target.transport() == Transport.HTTP) {
+                    tunnel = RtspTunnel.open(up, CONNECT_TIMEOUT_MILLIS);
+                    toUpstream = tunnel.out();
+                    fromUpstream = tunnel.in();
+                } else {
+                    upstream = connect(up);
+                    toUpstream = upstream.getOutputStream();
+                    fromUpstream = new BufferedInputStream(upstream.getInputStream());
+                }
             } catch (IOException e) {
                 registration.failure = registration.shown + ": " + Secrets.mask(reason(e));
                 reply(client, first, "503 Service Unavailable");
                 return;
             }
-            if (!registration.attach(upstream)) {
-                closeQuietly(upstream);
-                return;
+            List<Socket> upstreamSockets = tunnel != null ? tunnel.sockets() : List.of(upstream);
+            for (Socket s : upstreamSockets) {
+                if (!registration.attach(s)) {
+                    upstreamSockets.forEach(RtspProxy::closeQuietly);
+                    return;
+                }
             }
             ClientOut toClient = new ClientOut(client.getOutputStream());
-            Session session = new Session(registration, PREFIX + token, upstream.getOutputStream(), toClient, learned);
-            InputStream fromUpstream = new BufferedInputStream(upstream.getInputStream());
+            Session session = new Session(registration, PREFIX + token, toUpstream, toClient, learned);
             Thread back = Thread.ofVirtual().name("rtsp-proxy-downstream").start(() -> answer(fromUpstream, client, toClient, session));
             try {
                 for (RtspMessage m = first; m != null; m = RtspMessage.next(fromClient, session::frame)) {
                     session.send(m, false);
                 }
             } finally {
-                closeQuietly(upstream); // the client is done: its upstream connection goes with it
+                upstreamSockets.forEach(RtspProxy::closeQuietly); // the client is done: its upstream goes with it
                 session.close();
             }
             back.join();
@@ -298,14 +317,11 @@ public final class RtspProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (upstream != null) {
-                closeQuietly(upstream);
-            }
+            List<Socket> upstreamSockets = tunnel != null ? tunnel.sockets() : upstream != null ? List.of(upstream) : List.of();
+            upstreamSockets.forEach(RtspProxy::closeQuietly);
             if (registration != null) {
                 registration.detach(client);
-                if (upstream != null) {
-                    registration.detach(upstream);
-                }
+                upstreamSockets.forEach(registration::detach);
             }
         }
     }
@@ -511,7 +527,7 @@ public final class RtspProxy implements AutoCloseable {
                         .replacing("Transport", interleavedAnswer(kept, response.header("Transport")));
             }
             if (setup && response.status() == 200) {
-                registration.used = Transport.TCP;
+                registration.used = target.transport() == Transport.HTTP ? Transport.HTTP : Transport.TCP;
                 if (target.transport() == Transport.AUTO) {
                     learned.put(base, Transport.TCP);
                 }

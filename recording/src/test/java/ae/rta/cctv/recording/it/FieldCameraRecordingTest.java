@@ -54,6 +54,25 @@ final class FieldCameraRecordingTest {
         }
     }
 
+    /**
+     * Issue 19 item 2: a camera reached through RTSP tunnelled over HTTP (source.transport http) is probed and
+     * recorded through the tunnel; GStreamer's RTSP server accepts the tunnel on its RTSP port.
+     */
+    @Test
+    void aCameraReachedThroughAnHttpTunnelRecords() {
+        try (RtspTestCamera camera = RtspTestCamera.startWithLogin(new RtspTestCamera.Login("digest", "tunnel-user",
+                "tunnel-pw"))) {
+            String id = system.addRecordedCamera("Tunnelled gate", java.util.Map.of("type", "rtsp", "url", camera.url(),
+                    "username", "tunnel-user", "password", "tunnel-pw", "transport", "http"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> system.segments(id).size() >= 3);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode c = system.camera(id);
+                assertThat(c.get("status").asString()).as(c.toString()).isEqualTo("ONLINE");
+                assertThat(c.get("transport").asString()).as("the probe went through the tunnel").isEqualTo("http");
+            });
+        }
+    }
+
     /** Regression: recording resumed up to 30 s after a camera returned (the retry backoff kept growing). */
     @Test
     void recordingResumesWithinFiveSecondsOfACameraAnsweringAgain() {

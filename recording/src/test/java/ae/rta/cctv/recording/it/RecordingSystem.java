@@ -102,7 +102,8 @@ final class RecordingSystem implements AutoCloseable {
         return addRecordedCamera(name, Map.of("type", "rtsp", "url", url, "username", username, "password", password));
     }
 
-    private String addRecordedCamera(String name, Map<String, String> source) {
+    /** Adds a camera with the source as given (a transport, a login) at vms and makes it record. @return its id */
+    String addRecordedCamera(String name, Map<String, String> source) {
         ServiceHttp vmsHttp = new ServiceHttp(port(vms));
         vmsHttp.send("POST", "/internal/agencies", "{\"code\":\"METRO\",\"name\":\"Metro\"}", auth());
         ServiceHttp.Response added = vmsHttp.send("POST", "/internal/cameras", JSON.writeValueAsString(Map.of("name", name,

@@ -40,19 +40,20 @@ public final class CameraCatalog {
      * The source part of a new camera, as given.
      *
      * @param transport how its media must be reached: {@code auto} (the default: interleaved TCP, then UDP when the
-     *     camera refuses TCP), {@code tcp} or {@code udp}
+     *     camera refuses TCP), {@code tcp}, {@code udp}, or {@code http} (RTSP tunnelled over HTTP, to the URL's host
+     *     and port)
      */
     public record SourceSpec(String type, String url, String subUrl, String username, String password, String address,
             String server, String cameraId, String transport) {
 
         /** The transport, checked: null when none was given. */
-        String checkedTransport() {
+        public String checkedTransport() {
             if (transport == null || transport.isBlank()) {
                 return null;
             }
             String t = transport.strip().toLowerCase(Locale.ROOT);
-            if (!t.equals("auto") && !t.equals("tcp") && !t.equals("udp")) {
-                throw new IllegalArgumentException("source.transport must be auto, tcp or udp");
+            if (!t.equals("auto") && !t.equals("tcp") && !t.equals("udp") && !t.equals("http")) {
+                throw new IllegalArgumentException("source.transport must be auto, tcp, udp or http");
             }
             return t;
         }

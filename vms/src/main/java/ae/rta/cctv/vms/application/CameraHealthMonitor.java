@@ -105,9 +105,9 @@ public final class CameraHealthMonitor {
      * Probes a camera that is not saved (a connection test): the same probe as the health monitor's, its answer
      * returned and kept nowhere.
      */
-    public StreamProbe.Result test(Camera camera) {
+    public StreamProbe.Result test(Camera camera, String transport) {
         try {
-            return probe.probe(streams.endpoint(camera, StreamVariant.MAIN), true);
+            return probe.probe(streams.endpoint(camera, StreamVariant.MAIN), true, "http".equals(transport));
         } catch (RuntimeException e) {
             return StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
         }
@@ -129,7 +129,9 @@ public final class CameraHealthMonitor {
                 Timer.Sample sample = Timer.start(registry);
                 StreamProbe.Result result;
                 try {
-                    result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN), !transports.containsKey(camera.id()));
+                    boolean tunnel = cameras.transport(camera.id()).filter("http"::equals).isPresent();
+                    result = probe.probe(streams.endpoint(camera, StreamVariant.MAIN), !transports.containsKey(camera.id()),
+                            tunnel);
                 } catch (RuntimeException e) {
                     result = StreamProbe.Result.failed("the camera could not be asked for its stream: " + e.getMessage());
                 }

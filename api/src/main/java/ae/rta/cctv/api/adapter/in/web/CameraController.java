@@ -120,7 +120,7 @@ class CameraController {
 
     @Operation(summary = "Add a camera (ADMIN; audited)",
             description = "source: {\"type\":\"rtsp\",\"url\",\"subUrl\"?,\"username\"?,\"password\"?,\"transport\"?: "
-                    + "auto|tcp|udp}. URLs must be "
+                    + "auto|tcp|udp|http (RTSP tunnelled over HTTP to the URL's host and port)}. URLs must be "
                     + "rtsp:// or rtsps://, without credentials, and not point at a denied address. Credentials are stored "
                     + "encrypted and never returned.")
     @PostMapping("/api/v1/cameras")

@@ -100,7 +100,7 @@ class InternalCameraController {
 
     @PostMapping("/internal/cameras/test-connection")
     ConnectionTest testConnection(@RequestBody CameraCatalog.SourceSpec source) {
-        StreamProbe.Result result = health.test(catalog.candidate(source));
+        StreamProbe.Result result = health.test(catalog.candidate(source), source == null ? null : source.checkedTransport());
         StreamDescription d = result.description() == null ? StreamDescription.NONE : result.description();
         return new ConnectionTest(result.reachable(), result.reason(), d.videoCodec(), d.resolution(), d.audio(),
                 d.audioCodec(), d.transport());

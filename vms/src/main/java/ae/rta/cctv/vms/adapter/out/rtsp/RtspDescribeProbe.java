@@ -7,6 +7,7 @@ import ae.rta.cctv.vms.domain.StreamEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,12 +44,51 @@ public final class RtspDescribeProbe implements StreamProbe {
 
     @Override
     public Result probe(StreamEndpoint endpoint, boolean askTransport) {
+        return probe(endpoint, askTransport, false);
+    }
+
+    @Override
+    public Result probe(StreamEndpoint endpoint, boolean askTransport, boolean tunnel) {
         URI uri = endpoint.uri();
+        if (tunnel) {
+            try (ae.rta.cctv.common.rtsp.RtspTunnel link = ae.rta.cctv.common.rtsp.RtspTunnel.open(uri, timeoutMillis,
+                    timeoutMillis)) {
+                Result result = probe(new Link(link.in(), link.out()), endpoint, false);
+                return result.reachable() ? Result.ok(result.description().withTransport("http")) : result;
+            } catch (IOException e) {
+                return failure(e);
+            }
+        }
         boolean tls = "rtsps".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 322 : 554;
         try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
+            return probe(new Link(socket.getInputStream(), socket.getOutputStream()), endpoint, askTransport);
+        } catch (IOException | RuntimeException e) {
+            return failure(e);
+        }
+    }
+
+    /* What the camera is, in words, from the way the connection failed. */
+    private Result failure(Exception e) {
+        return switch (e) {
+            case UnknownHostException u -> Result.failed("the host does not resolve");
+            case ConnectException c -> Result.failed("connection refused");
+            case SocketTimeoutException t -> Result.failed("no answer within " + timeoutMillis + " ms");
+            case IOException io when io.getMessage() != null && io.getMessage().startsWith("the camera refused the HTTP tunnel")
+                    -> Result.failed(io.getMessage());
+            default -> Result.failed("connection failed (" + e.getClass().getSimpleName() + ")");
+        };
+    }
+
+    /* The connection the probe talks over: a socket's streams, or an HTTP tunnel's. */
+    private record Link(InputStream in, OutputStream out) {
+    }
+
+    private Result probe(Link socket, StreamEndpoint endpoint, boolean askTransport) throws IOException {
+        URI uri = endpoint.uri();
+        {
             Answer answer = describe(socket, uri, null, 1);
             RtspAuthenticator auth = null;
             if (answer.status() == 401 && endpoint.credentials() != null) {
@@ -73,14 +113,6 @@ public final class RtspDescribeProbe implements StreamProbe {
                 case 404 -> Result.failed("the camera has no stream at this path");
                 default -> Result.failed("the camera answered RTSP " + answer.status());
             };
-        } catch (UnknownHostException e) {
-            return Result.failed("the host does not resolve");
-        } catch (ConnectException e) {
-            return Result.failed("connection refused");
-        } catch (SocketTimeoutException e) {
-            return Result.failed("no answer within " + timeoutMillis + " ms");
-        } catch (IOException | RuntimeException e) {
-            return Result.failed("connection failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -92,7 +124,7 @@ public final class RtspDescribeProbe implements StreamProbe {
      * RTSP server, npm rtsp-streaming-server and many small cameras), SETUP over UDP from a pair of local ports.
      * Each accepted SETUP is torn down at once: nothing is played. Null when neither was accepted.
      */
-    private static String transport(Socket socket, String track, RtspAuthenticator auth) throws IOException {
+    private static String transport(Link socket, String track, RtspAuthenticator auth) throws IOException {
         Answer tcp = request(socket, "SETUP", track, auth, 3, "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
         if (tcp.status() == 200) {
             teardown(socket, track, auth, tcp);
@@ -113,7 +145,7 @@ public final class RtspDescribeProbe implements StreamProbe {
         return null;
     }
 
-    private static void teardown(Socket socket, String track, RtspAuthenticator auth, Answer setup) throws IOException {
+    private static void teardown(Link socket, String track, RtspAuthenticator auth, Answer setup) throws IOException {
         String session = setup.headers().get("session");
         if (session == null) {
             return;
@@ -125,7 +157,7 @@ public final class RtspDescribeProbe implements StreamProbe {
         }
     }
 
-    private static Answer request(Socket socket, String method, String url, RtspAuthenticator auth, int cseq,
+    private static Answer request(Link socket, String method, String url, RtspAuthenticator auth, int cseq,
             String header) throws IOException {
         StringBuilder request = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\n")
                 .append("CSeq: ").append(cseq).append("\r\n")
@@ -134,12 +166,12 @@ public final class RtspDescribeProbe implements StreamProbe {
         if (auth != null) {
             request.append("Authorization: ").append(auth.authorization(method, url)).append("\r\n");
         }
-        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().flush();
-        return answer(socket.getInputStream());
+        socket.out().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        socket.out().flush();
+        return answer(socket.in());
     }
 
-    private static Answer describe(Socket socket, URI uri, RtspAuthenticator auth, int cseq) throws IOException {
+    private static Answer describe(Link socket, URI uri, RtspAuthenticator auth, int cseq) throws IOException {
         return request(socket, "DESCRIBE", uri.toString(), auth, cseq, "Accept: application/sdp");
     }
 

@@ -40,4 +40,13 @@ public interface StreamProbe {
     default Result probe(StreamEndpoint endpoint, boolean transport) {
         return probe(endpoint);
     }
+
+    /**
+     * As {@link #probe(StreamEndpoint, boolean)}; when {@code tunnel} is true the camera is asked through RTSP
+     * tunnelled over HTTP (an administrator set its transport to {@code http}), and the description's transport says
+     * {@code http}.
+     */
+    default Result probe(StreamEndpoint endpoint, boolean transport, boolean tunnel) {
+        return probe(endpoint, transport);
+    }
 }
