@@ -49,6 +49,7 @@ public final class RecorderSupervisor {
     private final RecordingMode defaultMode;
     private final Map<CameraId, Running> running = new ConcurrentHashMap<>();
     private volatile List<CameraCatalog.Listed> knownCameras = List.of();
+    private volatile Set<CameraId> soundKept = Set.of();
     private volatile boolean catalogSeen;
     private final AtomicInteger scheduled = new AtomicInteger();
 
@@ -160,6 +161,8 @@ public final class RecorderSupervisor {
     private List<CameraId> wanted(Instant now) {
         try {
             knownCameras = catalog.cameras();
+            soundKept = knownCameras.stream().filter(CameraCatalog.Listed::audio).map(CameraCatalog.Listed::id)
+                    .collect(Collectors.toUnmodifiableSet());
             catalogSeen = true;
         } catch (CameraCatalog.CatalogUnavailableException e) {
             log.debug("camera catalog unavailable; using the last known cameras");
@@ -171,7 +174,7 @@ public final class RecorderSupervisor {
     }
 
     private boolean audioKept(CameraId camera) {
-        return knownCameras.stream().anyMatch(c -> c.id().equals(camera) && c.audio());
+        return soundKept.contains(camera);
     }
 
     private void stop(CameraId camera, boolean release) {
