@@ -1,5 +1,7 @@
 package ae.rta.cctv.api.application;
 
+import ae.rta.cctv.common.domain.StreamVariant;
+
 import ae.rta.cctv.api.application.port.out.CameraDirectory.CameraSummary;
 import ae.rta.cctv.api.application.port.out.StreamCounter;
 import ae.rta.cctv.api.application.port.out.StreamCounter.QuotaFullException;
@@ -14,17 +16,12 @@ import ae.rta.cctv.common.security.LiveTickets;
 import ae.rta.cctv.common.web.ProblemException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Opening, keeping and closing live streams: a stream is a quota reservation on a camera the caller may see.
  * Starting and stopping are audited; a refusal names the full limit and its numbers.
  */
 public final class LiveStreams {
-
-    private static final Pattern RESERVATION_ID = Pattern.compile(
-            "([A-Z][A-Z0-9_]{1,31})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.[0-9a-f-]{36}");
 
     private final VisibleCameras cameras;
     private final ScopeProbes probes;
@@ -91,11 +88,6 @@ public final class LiveStreams {
         return urls;
     }
 
-    /** Which of a camera's encodings to play: the main stream full screen, the sub stream in grid tiles. */
-    public enum StreamVariant {
-        MAIN, SUB
-    }
-
     /**
      * Keeps the caller's own stream alive: a stream is bound to the user who started it, so another user of the same
      * agency cannot keep it (nor, by failing to, learn anything about it).
@@ -140,15 +132,13 @@ public final class LiveStreams {
 
     /* A stream id names its agency and camera; another agency's stream does not exist for the caller. */
     private CameraId requireVisible(Caller caller, String streamId) {
-        Matcher m = streamId == null ? null : RESERVATION_ID.matcher(streamId);
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("not a stream id");
-        }
-        if (!caller.sees(new AgencyCode(m.group(1)))) {
+        ae.rta.cctv.common.domain.ReservationId id = ae.rta.cctv.common.domain.ReservationId.tryParse(streamId)
+                .orElseThrow(() -> new IllegalArgumentException("not a stream id"));
+        if (!caller.sees(id.agency())) {
             probes.outOfScope(caller, "a live stream", streamId);
             throw gone();
         }
-        return CameraId.parse(m.group(2));
+        return id.camera();
     }
 
     private static ProblemException gone() {

@@ -6,14 +6,12 @@ import ae.rta.cctv.common.security.LiveTickets;
 import ae.rta.cctv.common.web.ProblemException;
 import ae.rta.cctv.live.application.port.out.Reservations;
 import ae.rta.cctv.live.domain.PullKey;
-import ae.rta.cctv.live.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Who may watch: a viewer URL names a stream reservation and a variant and carries the api's signature over both;
@@ -21,9 +19,6 @@ import java.util.regex.Pattern;
  * (an LL-HLS player asks several times a second); {@link LivePulls#tick()} closes viewers of ended ones meanwhile.
  */
 public final class StreamAdmission {
-
-    private static final Pattern RESERVATION = Pattern.compile(
-            "([A-Z][A-Z0-9_]{1,31})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.[0-9a-f-]{36}");
 
     /** An admitted viewer: what it watches, and under which reservation. */
     public record Admitted(String reservation, AgencyCode agency, PullKey key) {
@@ -52,10 +47,8 @@ public final class StreamAdmission {
      *     400 for an unknown variant, 503 when the stream-counter cannot say
      */
     public Admitted admit(String reservation, String variant, String signature) {
-        Matcher m = reservation == null ? null : RESERVATION.matcher(reservation);
-        if (m == null || !m.matches()) {
-            throw ProblemException.notFound("No live stream has that id.");
-        }
+        ae.rta.cctv.common.domain.ReservationId id = ae.rta.cctv.common.domain.ReservationId.tryParse(reservation)
+                .orElseThrow(() -> ProblemException.notFound("No live stream has that id."));
         StreamVariant v;
         try {
             v = StreamVariant.parse(variant);
@@ -80,7 +73,7 @@ public final class StreamAdmission {
             }
             liveUntil.put(reservation, now + recheckNanos);
         }
-        return new Admitted(reservation, new AgencyCode(m.group(1)), new PullKey(CameraId.parse(m.group(2)), v));
+        return new Admitted(reservation, id.agency(), new PullKey(id.camera(), v));
     }
 
     /** Forgets what was believed of reservations checked long ago. */

@@ -1,5 +1,7 @@
 package ae.rta.cctv.live.domain;
 
+import ae.rta.cctv.common.domain.StreamVariant;
+
 import ae.rta.cctv.common.domain.CameraId;
 
 /** What one upstream pull carries: one camera's main or sub stream. */

@@ -7,7 +7,7 @@ import ae.rta.cctv.streamcounter.application.port.out.QuotaStore;
 import ae.rta.cctv.streamcounter.domain.LimitScope;
 import ae.rta.cctv.streamcounter.domain.Limits;
 import ae.rta.cctv.streamcounter.domain.QuotaSettings;
-import ae.rta.cctv.streamcounter.domain.ReservationId;
+import ae.rta.cctv.common.domain.ReservationId;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;

@@ -1,5 +1,7 @@
 package ae.rta.cctv.streamcounter.domain;
 
+import ae.rta.cctv.common.domain.ReservationId;
+
 import java.time.Instant;
 
 /** What a reservation attempt came to: granted until a time, or refused by the first full limit. */

@@ -7,7 +7,7 @@ import ae.rta.cctv.vms.application.port.out.StreamProbe;
 import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraHealth;
 import ae.rta.cctv.vms.domain.CameraStatus;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

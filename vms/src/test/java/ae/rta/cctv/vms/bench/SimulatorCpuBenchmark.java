@@ -6,7 +6,7 @@ import ae.rta.cctv.vms.adapter.out.simulator.SimulatorServer;
 import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraHealth;
 import ae.rta.cctv.vms.domain.CameraSource;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package ae.rta.cctv.api.adapter.in.web;
 
+import ae.rta.cctv.common.domain.StreamVariant;
+
 import ae.rta.cctv.api.application.LiveStreams;
 import ae.rta.cctv.api.application.QuotaAdministration;
 import ae.rta.cctv.api.application.RequestOrigin;
@@ -70,11 +72,7 @@ class StreamController {
             throw new IllegalArgumentException("cameraId is required");
         }
         String requestId = Params.text("Idempotency-Key", idempotencyKey, 80);
-        LiveStreams.StreamVariant variant = switch (body.variant() == null ? "main" : body.variant().toLowerCase(java.util.Locale.ROOT)) {
-            case "main" -> LiveStreams.StreamVariant.MAIN;
-            case "sub" -> LiveStreams.StreamVariant.SUB;
-            default -> throw new IllegalArgumentException("variant must be main or sub");
-        };
+        StreamVariant variant = StreamVariant.parse(body.variant());
         LiveStreams.Stream s = streams.start(caller, CameraId.parse(body.cameraId()), variant,
                 requestId == null ? UUID.randomUUID().toString() : requestId, origin);
         return ResponseEntity.created(URI.create("/api/v1/streams/" + s.id())).body(new StreamView(s.id(),

@@ -2,7 +2,7 @@ package ae.rta.cctv.live.adapter.out.http;
 
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.live.application.port.out.CameraStreams;
-import ae.rta.cctv.live.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;

@@ -1,7 +1,7 @@
 package ae.rta.cctv.live.application.port.out;
 
 import ae.rta.cctv.common.domain.CameraId;
-import ae.rta.cctv.live.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 
 /** Where a camera's stream is pulled from (the vms service knows, credentials included). */
 public interface CameraStreams {

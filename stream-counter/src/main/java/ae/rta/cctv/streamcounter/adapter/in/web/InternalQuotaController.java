@@ -7,7 +7,7 @@ import ae.rta.cctv.streamcounter.application.StreamQuotas;
 import ae.rta.cctv.streamcounter.application.StreamQuotas.Quota;
 import ae.rta.cctv.streamcounter.application.port.out.QuotaStore.QuotaStoreUnavailableException;
 import ae.rta.cctv.streamcounter.domain.QuotaSettings;
-import ae.rta.cctv.streamcounter.domain.ReservationId;
+import ae.rta.cctv.common.domain.ReservationId;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import ae.rta.cctv.common.redis.RedisConnector;
 import ae.rta.cctv.streamcounter.application.port.out.QuotaStore;
 import ae.rta.cctv.streamcounter.domain.LimitScope;
 import ae.rta.cctv.streamcounter.domain.Limits;
-import ae.rta.cctv.streamcounter.domain.ReservationId;
+import ae.rta.cctv.common.domain.ReservationId;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;

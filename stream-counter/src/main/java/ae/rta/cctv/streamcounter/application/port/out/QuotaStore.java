@@ -3,7 +3,7 @@ package ae.rta.cctv.streamcounter.application.port.out;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
 import ae.rta.cctv.streamcounter.domain.Limits;
-import ae.rta.cctv.streamcounter.domain.ReservationId;
+import ae.rta.cctv.common.domain.ReservationId;
 import ae.rta.cctv.streamcounter.domain.ReserveResult;
 import java.time.Duration;
 import java.time.Instant;

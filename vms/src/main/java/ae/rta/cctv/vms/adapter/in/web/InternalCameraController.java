@@ -15,7 +15,7 @@ import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraEventKind;
 import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -122,17 +122,13 @@ class InternalCameraController {
     /** Where to pull a camera's video: the URL carries its credentials, for FFmpeg. */
     @GetMapping("/internal/cameras/{id}/stream")
     Map<String, Object> stream(@PathVariable String id, @RequestParam(defaultValue = "main") String variant) {
-        StreamVariant wanted = switch (variant.toLowerCase(Locale.ROOT)) {
-            case "main" -> StreamVariant.MAIN;
-            case "sub" -> StreamVariant.SUB;
-            default -> throw new IllegalArgumentException("variant must be main or sub");
-        };
+        StreamVariant wanted = StreamVariant.parse(variant);
         Camera camera = catalog.get(CameraId.parse(id));
         StreamEndpoint endpoint = streams.endpoint(camera, wanted);
         StreamDescription d = health.description(camera.id()).orElse(StreamDescription.NONE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cameraId", camera.id().toString());
-        body.put("variant", wanted.name().toLowerCase(Locale.ROOT));
+        body.put("variant", wanted.wireName());
         body.put("url", endpoint.urlWithCredentials());
         body.put("transport", catalog.transport(camera.id(), health.transport(camera.id()).orElse(null)));
         // Sound is pulled only where an administrator turned it on; audioCodec says whether it can be copied.

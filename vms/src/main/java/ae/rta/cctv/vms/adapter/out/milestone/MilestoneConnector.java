@@ -8,7 +8,7 @@ import ae.rta.cctv.vms.domain.Credentials;
 import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;

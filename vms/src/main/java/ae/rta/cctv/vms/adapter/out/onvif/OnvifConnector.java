@@ -5,7 +5,7 @@ import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraSource;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.net.URI;
 
 /**

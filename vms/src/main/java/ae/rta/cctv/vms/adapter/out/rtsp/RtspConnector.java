@@ -5,7 +5,7 @@ import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.CameraSource;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 
 /** Cameras at fixed RTSP URLs: the main URL, and the sub-stream URL when there is one. */
 public final class RtspConnector implements CameraConnector {

@@ -1,7 +1,7 @@
 package ae.rta.cctv.vms.adapter.out.simulator;
 
 import ae.rta.cctv.vms.domain.Camera;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import ae.rta.cctv.vms.domain.Camera;
 import ae.rta.cctv.vms.domain.ReplayEndpoint;
 import ae.rta.cctv.vms.domain.SourceType;
 import ae.rta.cctv.vms.domain.StreamEndpoint;
-import ae.rta.cctv.vms.domain.StreamVariant;
+import ae.rta.cctv.common.domain.StreamVariant;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
-package ae.rta.cctv.live.domain;
+package ae.rta.cctv.common.domain;
 
 import java.util.Locale;
 
-/** Which of a camera's encodings a viewer watches: the main stream full screen, the sub stream in grid tiles. */
+/** Which of a camera's encodings: the full-resolution main stream (full screen) or the light sub stream (grid tiles). */
 public enum StreamVariant {
     MAIN, SUB;
 
@@ -16,5 +16,10 @@ public enum StreamVariant {
             case "SUB" -> SUB;
             default -> throw new IllegalArgumentException("variant must be main or sub");
         };
+    }
+
+    /** How URLs and JSON spell it: {@code main}, {@code sub}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }
