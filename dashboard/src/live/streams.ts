@@ -18,10 +18,24 @@ export type Reservation = { kind: 'stream'; stream: LiveStream } | { kind: 'quot
 
 /** Streams this page holds, released with keepalive requests when the page goes away. */
 const held = new Set<string>();
+/* Reservations asked for and not answered yet: sign-out waits for them, so none lands after the token is gone. */
+const pending = new Set<Promise<unknown>>();
+/* From sign-out until the next sign-in no stream is reserved. */
+let signingOut = false;
+
+/** After a sign-in: streams may be reserved again. */
+export function allowReservations(): void {
+  signingOut = false;
+}
 
 export async function reserve(cameraId: string, variant: Variant): Promise<Reservation> {
+  if (signingOut) {
+    return { kind: 'problem', problem: { status: 401, title: 'Signed out', extra: {} } };
+  }
+  const asked = api<LiveStream>('POST', '/api/v1/streams', { body: { cameraId, variant }, quiet: true });
+  pending.add(asked);
   try {
-    const stream = await api<LiveStream>('POST', '/api/v1/streams', { body: { cameraId, variant }, quiet: true });
+    const stream = await asked;
     held.add(stream.id);
     return { kind: 'stream', stream };
   } catch (e) {
@@ -30,6 +44,8 @@ export async function reserve(cameraId: string, variant: Variant): Promise<Reser
     if (quota) return { kind: 'quota', quota };
     useToasts.getState().problem(e.problem);
     return { kind: 'problem', problem: e.problem };
+  } finally {
+    pending.delete(asked);
   }
 }
 
@@ -61,6 +77,10 @@ export function heldStreams(): string[] {
 
 /** Releases every stream this page holds and waits for the answers: done before signing out, while the token works. */
 export async function releaseAll(): Promise<void> {
+  // A tile that asked for a stream just before sign-out gets it after: wait, then release it with the rest (its own
+  // release, when the tile goes, would come after the token is gone and answer 401).
+  signingOut = true;
+  await Promise.allSettled([...pending]);
   const ids = [...held];
   held.clear();
   await Promise.all(ids.map((id) => api('DELETE', `/api/v1/streams/${encodeURIComponent(id)}`, { quiet: true }).catch(() => {})));

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { api, currentTokens, fire, onSignedOut, setTokens, tokensFrom } from '../api/client';
-import { releaseAll } from '../live/streams';
+import { allowReservations, releaseAll } from '../live/streams';
 
 export interface Me {
   username: string;
@@ -28,6 +28,7 @@ export const useAuth = create<AuthState>((set) => ({
         body: { username, password },
       });
       setTokens(tokensFrom(answer));
+      allowReservations();
       const me = await api<Me>('GET', '/api/v1/me');
       set({ status: 'signedIn', me });
     } catch (e) {
