@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -327,17 +326,9 @@ public final class RtspProxy implements AutoCloseable {
     }
 
     private static Socket connect(URI up) throws IOException {
-        boolean tls = "rtsps".equalsIgnoreCase(up.getScheme());
-        Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
-        try {
-            socket.connect(new InetSocketAddress(up.getHost(), up.getPort() > 0 ? up.getPort() : tls ? 322 : 554),
-                    CONNECT_TIMEOUT_MILLIS);
-            return socket;
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw e;
-        }
+        return RtspAddress.connect(up, CONNECT_TIMEOUT_MILLIS);
     }
+
 
     private static String reason(IOException e) {
         if (e instanceof UnknownHostException) {

@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * RTSP tunnelled over HTTP, for cameras that are reached only through an HTTP port (Apple's "Tunneling QuickTime
@@ -120,17 +118,9 @@ public final class RtspTunnel implements Closeable {
     }
 
     private static Socket connect(URI url, int timeoutMillis) throws IOException {
-        boolean tls = "rtsps".equalsIgnoreCase(url.getScheme());
-        Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
-        try {
-            socket.connect(new InetSocketAddress(url.getHost(), url.getPort() > 0 ? url.getPort() : tls ? 322 : 554),
-                    timeoutMillis);
-            return socket;
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw e;
-        }
+        return RtspAddress.connect(url, timeoutMillis);
     }
+
 
     /* One header line without its CRLF; empty at the end of the headers (or of the stream). */
     private static String line(InputStream in) throws IOException {

@@ -117,8 +117,7 @@ public final class FfmpegRecorders implements Recorders {
             if (uri.getHost() == null || !scheme.startsWith("rtsp")) {
                 return null;
             }
-            return java.net.InetSocketAddress.createUnresolved(uri.getHost(),
-                    uri.getPort() > 0 ? uri.getPort() : scheme.equals("rtsps") ? 322 : 554);
+            return java.net.InetSocketAddress.createUnresolved(uri.getHost(), ae.rta.cctv.common.rtsp.RtspAddress.port(uri));
         } catch (java.net.URISyntaxException e) {
             return null;
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Probes a stream with one RTSP {@code DESCRIBE} (RFC 2326): reachable when the camera answers 200 with a session
@@ -59,10 +57,7 @@ public final class RtspDescribeProbe implements StreamProbe {
                 return failure(e);
             }
         }
-        boolean tls = "rtsps".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 322 : 554;
-        try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
+        try (Socket socket = ae.rta.cctv.common.rtsp.RtspAddress.connect(uri, timeoutMillis)) {
             socket.setSoTimeout(timeoutMillis);
             return probe(new Link(socket.getInputStream(), socket.getOutputStream()), endpoint, askTransport);
         } catch (IOException | RuntimeException e) {
