@@ -99,13 +99,8 @@ public final class Fmp4 {
                     if (track == null) {
                         throw new NotFragmentedMp4Exception("a fragment comes before the movie header");
                     }
-                    pending = moof(payload(file, position + headerSize, boxSize - headerSize), track);
-                    if (pending == null && !fragments.isEmpty()) {
-                        Fragment before = fragments.removeLast();
-                        fragments.add(new Fragment(before.seq(), before.offsetMs(), before.durationMs(),
-                                before.byteOffset(), position + boxSize - before.byteOffset(), before.keyframe()));
-                        pending = NO_VIDEO;
-                    }
+                    FragmentTiming timing = moof(payload(file, position + headerSize, boxSize - headerSize), track);
+                    pending = timing != null ? timing : fragments.isEmpty() ? null : NO_VIDEO;
                     moofStart = position;
                     moofSize = boxSize;
                 }

@@ -177,11 +177,7 @@ final class FieldCameraRecordingTest {
 
     /* The video frames ffprobe counts in a stored segment. */
     private static long frames(JsonNode segment) throws Exception {
-        JsonNode stored = system.segment(segment.get("id").asLong());
-        byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stored.get("url").asString())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile(system.data, "frames", ".mp4"), bytes);
+        java.nio.file.Path file = download(segment);
         Process probe = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffprobe().toString(), "-v", "error",
                 "-count_packets", "-select_streams", "v:0", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
                 file.toString()).redirectErrorStream(true).start();
@@ -207,12 +203,17 @@ final class FieldCameraRecordingTest {
         }
     }
 
-    private static String probeStreams(JsonNode segment) throws Exception {
+    /* A stored segment's file, fetched through storage's signed media URL into the test's data folder. */
+    private static java.nio.file.Path download(JsonNode segment) throws Exception {
         JsonNode stored = system.segment(segment.get("id").asLong());
-        byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(system.data, "segment", ".mp4");
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(stored.get("url").asString())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile(system.data, "probe", ".mp4"), bytes);
+                java.net.http.HttpResponse.BodyHandlers.ofFile(file)).body();
+    }
+
+    private static String probeStreams(JsonNode segment) throws Exception {
+        java.nio.file.Path file = download(segment);
         Process probe = new ProcessBuilder(ae.rta.cctv.testsupport.Ffmpeg.ffprobe().toString(), "-v", "error",
                 "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
         return String.join(",", new String(probe.getInputStream().readAllBytes()).strip().lines().toList());

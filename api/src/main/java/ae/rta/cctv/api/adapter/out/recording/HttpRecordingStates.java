@@ -2,8 +2,6 @@ package ae.rta.cctv.api.adapter.out.recording;
 
 import ae.rta.cctv.api.application.port.out.RecordingStates;
 import ae.rta.cctv.common.domain.CameraId;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,24 +29,17 @@ public final class HttpRecordingStates implements RecordingStates {
     record SchedulesJson(String defaultMode, Instant at, List<ScheduleJson> items) {
     }
 
-    private record Snapshot(Map<CameraId, State> states, State unknown, long loadedNanos) {
+    private record Snapshot(Map<CameraId, State> states, State unknown) {
     }
 
     private final RestClient storage;
     private final RestClient recording;
-    private final LoadingCache<String, Snapshot> snapshot;
-    /* A snapshot older than this is read again before it is served (the cache refreshes on access, in the
-     * background, so a first read after a quiet minute would otherwise get the minute-old answer). */
-    private final long freshFor;
-    private volatile long lastFailedNanos;
-    private volatile boolean failed;
+    private final ae.rta.cctv.api.adapter.out.http.HeldSnapshot<Snapshot> snapshot;
 
     public HttpRecordingStates(RestClient storage, RestClient recording, Duration refreshAfter, Duration staleFor) {
         this.storage = storage;
         this.recording = recording;
-        this.freshFor = refreshAfter.multipliedBy(2).toNanos();
-        this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
-                .build(key -> load());
+        this.snapshot = new ae.rta.cctv.api.adapter.out.http.HeldSnapshot<>(this::load, refreshAfter, staleFor);
     }
 
     @Override
@@ -62,27 +53,13 @@ public final class HttpRecordingStates implements RecordingStates {
     }
 
     private Snapshot current() {
-        Snapshot s;
         try {
-            s = snapshot.get("all");
+            return snapshot.get();
         } catch (RuntimeException e) {
             throw new UnavailableException("storage or the recording service did not answer", e);
         }
-        long now = System.nanoTime();
-        if (now - s.loadedNanos() > freshFor && (!failed || now - lastFailedNanos > freshFor / 2)) {
-            try {
-                s = load();
-                snapshot.put("all", s);
-                failed = false;
-            } catch (RuntimeException e) {
-                // The source does not answer now: the last answer serves until it is stale (staleFor), and reads
-                // do not wait on the source again before a refresh period has passed.
-                lastFailedNanos = now;
-                failed = true;
-            }
-        }
-        return s;
     }
+
 
 
     private Snapshot load() {
@@ -105,7 +82,6 @@ public final class HttpRecordingStates implements RecordingStates {
         for (ScheduleJson s : schedules.items()) {
             states.putIfAbsent(CameraId.parse(s.cameraId()), new State(false, s.recordsNow(), s.mode(), null, null, null, 0, 0));
         }
-        return new Snapshot(Map.copyOf(states), new State(false, defaultRecords, schedules.defaultMode(), null, null, null, 0, 0),
-                System.nanoTime());
+        return new Snapshot(Map.copyOf(states), new State(false, defaultRecords, schedules.defaultMode(), null, null, null, 0, 0));
     }
 }

@@ -5,8 +5,6 @@ import ae.rta.cctv.api.application.port.out.CameraDirectory;
 import ae.rta.cctv.api.application.port.out.ServiceGateway;
 import ae.rta.cctv.common.domain.AgencyCode;
 import ae.rta.cctv.common.domain.CameraId;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +24,10 @@ public final class VmsCameraDirectory implements CameraDirectory {
 
     private final RestClient vms;
     private final HttpServiceGateway writes;
-    private final LoadingCache<String, Snapshot> snapshot;
-    /* A snapshot older than this is read again before it is served (the cache refreshes on access, in the
-     * background, so a first read after a quiet minute would otherwise get the minute-old answer). */
-    private final long freshFor;
-    private volatile long lastFailedNanos;
-    private volatile boolean failed;
+    private final ae.rta.cctv.api.adapter.out.http.HeldSnapshot<Snapshot> snapshot;
 
     private record Snapshot(List<CameraSummary> cameras, Map<CameraId, CameraSummary> byId, List<AgencyCode> agencies,
-            List<CameraGroupSummary> groups, long loadedNanos) {
+            List<CameraGroupSummary> groups) {
     }
 
     record GroupJson(String id, String agency, String name, String nameAr, List<String> cameraIds) {
@@ -68,9 +61,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
     public VmsCameraDirectory(RestClient vms, Duration refreshAfter, Duration staleFor) {
         this.vms = vms;
         this.writes = new HttpServiceGateway("vms", vms);
-        this.freshFor = refreshAfter.multipliedBy(2).toNanos();
-        this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refreshAfter).expireAfterWrite(staleFor)
-                .build(key -> load());
+        this.snapshot = new ae.rta.cctv.api.adapter.out.http.HeldSnapshot<>(this::load, refreshAfter, staleFor);
     }
 
     @Override
@@ -97,7 +88,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
     public Map<String, Object> write(String method, String path, Object body) {
         try {
             Map<String, Object> answer = writes.call(method, path, body, (String) null);
-            snapshot.invalidateAll();
+            snapshot.invalidate();
             return answer;
         } catch (ServiceGateway.UnavailableException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
@@ -114,7 +105,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         } catch (RestClientException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
-        snapshot.invalidateAll();
+        snapshot.invalidate();
         return summary(added);
     }
 
@@ -151,7 +142,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
         if (changed == null) {
             throw new DirectoryUnavailableException("the vms service answered an empty body", null);
         }
-        snapshot.invalidateAll();
+        snapshot.invalidate();
         return summary(changed);
     }
 
@@ -159,7 +150,7 @@ public final class VmsCameraDirectory implements CameraDirectory {
     public boolean remove(CameraId id) {
         try {
             vms.delete().uri("/internal/cameras/{id}", id.toString()).retrieve().toBodilessEntity();
-            snapshot.invalidateAll();
+            snapshot.invalidate();
             return true;
         } catch (HttpClientErrorException.NotFound e) {
             return false;
@@ -178,27 +169,13 @@ public final class VmsCameraDirectory implements CameraDirectory {
     }
 
     private Snapshot current() {
-        Snapshot s;
         try {
-            s = snapshot.get("all");
+            return snapshot.get();
         } catch (RuntimeException e) {
             throw new DirectoryUnavailableException("the vms service did not answer", e);
         }
-        long now = System.nanoTime();
-        if (now - s.loadedNanos() > freshFor && (!failed || now - lastFailedNanos > freshFor / 2)) {
-            try {
-                s = load();
-                snapshot.put("all", s);
-                failed = false;
-            } catch (RuntimeException e) {
-                // The source does not answer now: the last answer serves until it is stale (staleFor), and reads
-                // do not wait on the source again before a refresh period has passed.
-                lastFailedNanos = now;
-                failed = true;
-            }
-        }
-        return s;
     }
+
 
 
     private Snapshot load() {
@@ -213,6 +190,6 @@ public final class VmsCameraDirectory implements CameraDirectory {
                 Function.identity())), agencies.items().stream().map(AgencyCode::new).toList(),
                 groups == null || groups.items() == null ? List.of() : groups.items().stream()
                         .map(g -> new CameraGroupSummary(g.id(), new AgencyCode(g.agency()), g.name(), g.nameAr(),
-                                g.cameraIds().stream().map(CameraId::parse).toList())).toList(), System.nanoTime());
+                                g.cameraIds().stream().map(CameraId::parse).toList())).toList());
     }
 }
